@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { appVersionSync } from './cli-core';
+import { serveCommand } from './commands/serve';
+
+/**
+ * The `dr-war-room` command line: every command is built (none is a placeholder).
+ * Add a command by exporting `<name>Command(): Command` from `commands/<name>.ts` and listing it here.
+ */
+export function buildProgram(): Command {
+  const program = new Command('dr-war-room')
+    .description('DR War Room: AWS regional disaster recovery from the command line.')
+    .version(appVersionSync())
+    .showHelpAfterError('(run with --help for usage)');
+  program.addCommand(serveCommand());
+  return program;
+}

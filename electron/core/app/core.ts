@@ -1,0 +1,52 @@
+import { mkdir, chmod } from 'node:fs/promises';
+import type { Result } from '../api/result';
+import { detectMode, type ModeDecision } from '../credentials/detect-mode';
+import type { CallContext } from './call-context';
+import type { CoreOptions } from './core-options';
+import { dispatch, type Handlers } from './dispatch';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers/index';
+import { ProcedureService } from './procedure-service';
+
+/**
+ * The running core: its services, its event stream and its call dispatcher.
+ * The Electron main process, the bridge, the CLI and tests each create one.
+ */
+export class Core {
+  readonly events = new EventBus();
+  readonly procedure: ProcedureService;
+  private handlers: Handlers | null = null;
+
+  private constructor(
+    readonly options: CoreOptions,
+    readonly mode: ModeDecision,
+    readonly scenario: { name: string; title: string } | null,
+  ) {
+    this.procedure = new ProcedureService(options.runbooksDir);
+  }
+
+  /** Create the data folder (0700), decide the mode, and build the services. */
+  static async create(options: CoreOptions): Promise<Core> {
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    await chmod(options.dataDir, 0o700);
+    const mode: ModeDecision = options.scenario
+      ? { mode: 'TABLETOP', reason: `Tabletop exercise on the "${options.scenario}" scenario, as requested.` }
+      : options.mode
+        ? { mode: options.mode, reason: `${options.mode} mode, as requested.` }
+        : await detectMode(options.env ?? process.env);
+    const scenarioName = mode.mode === 'TABLETOP' ? (options.scenario ?? 'us-east-1-outage') : null;
+    const scenario = scenarioName ? { name: scenarioName, title: scenarioName } : null;
+    return new Core(options, mode, scenario);
+  }
+
+  /** Validate and run one call; always answers with a value. */
+  dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    this.handlers ??= createHandlers(this);
+    return dispatch(this.handlers, name, input, ctx);
+  }
+
+  /** Stop background work and release files. */
+  async close(): Promise<void> {
+    // Services with resources register their shutdown here as they are added.
+  }
+}
