@@ -1,0 +1,32 @@
+import { XmlShapeSerializer } from '@aws-sdk/core/protocols';
+import type { Schema } from '@smithy/types';
+
+/**
+ * Serialise a value into the XML children of an output structure, following the schema's
+ * XML traits (element names, list member names, flattening, timestamps as ISO 8601), i.e. the
+ * exact shape the SDK's awsQuery / ec2Query deserializers read. Returns the inner XML without
+ * the structure's own root element.
+ */
+export function encodeXmlMembers(schema: Schema, value: unknown): string {
+  const serializer = new XmlShapeSerializer({
+    serviceNamespace: 'simulator',
+    xmlNamespace: '',
+    timestampFormat: { useTrait: true, default: 5 },
+  });
+  serializer.write(schema, value ?? {});
+  const xml = String(serializer.flush());
+  const open = xml.indexOf('>');
+  if (open === -1 || xml.charAt(open - 1) === '/') return '';
+  const close = xml.lastIndexOf('</');
+  return close > open ? xml.slice(open + 1, close) : '';
+}
+
+/** Escape text for XML element content and attribute values. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
