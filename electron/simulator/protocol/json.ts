@@ -45,10 +45,20 @@ export function jsonErrorResponse(
 ): SimResponse {
   const namespace = COMMON_NAMESPACES[error.code] ?? serviceNamespace;
   const type = error.code.includes('#') ? error.code : `${namespace}#${error.code}`;
-  return jsonReply(error.status, JSON.stringify({ __type: type, message: error.message }), requestId);
+  return jsonReply(
+    error.status,
+    JSON.stringify({ __type: type, message: error.message }),
+    requestId,
+    error.headers,
+  );
 }
 
-function jsonReply(status: number, body: string, requestId: string): SimResponse {
+function jsonReply(
+  status: number,
+  body: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): SimResponse {
   const bytes = Buffer.from(body, 'utf8');
   return {
     status,
@@ -56,6 +66,7 @@ function jsonReply(status: number, body: string, requestId: string): SimResponse
       'content-type': 'application/x-amz-json-1.0',
       'x-amzn-requestid': requestId,
       'x-amz-crc32': String(crc32(bytes)),
+      ...extra,
     },
     body: bytes,
   };

@@ -53,13 +53,13 @@ export function queryXmlResponse(options: {
 
 /** The awsQuery error envelope: `<ErrorResponse><Error><Type>Sender</Type><Code>…`. */
 export function queryErrorResponse(error: SimErrorShape, requestId: string): SimResponse {
-  const type = error.status >= 500 ? 'Receiver' : 'Sender';
+  const type = error.type ?? (error.status >= 500 ? 'Receiver' : 'Sender');
   const body =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<ErrorResponse><Error><Type>${type}</Type><Code>${xmlEscape(error.code)}</Code>` +
     `<Message>${xmlEscape(error.message)}</Message></Error>` +
     `<RequestId>${xmlEscape(requestId)}</RequestId></ErrorResponse>`;
-  return xmlResponse(error.status, body, requestId);
+  return xmlResponse(error.status, body, requestId, error.headers);
 }
 
 /** The ec2Query success envelope: `<ActionResponse xmlns><requestId>…</requestId>…members…`. */
@@ -84,15 +84,21 @@ export function ec2ErrorResponse(error: SimErrorShape, requestId: string): SimRe
     `<Response><Errors><Error><Code>${xmlEscape(error.code)}</Code>` +
     `<Message>${xmlEscape(error.message)}</Message></Error></Errors>` +
     `<RequestID>${xmlEscape(requestId)}</RequestID></Response>`;
-  return xmlResponse(error.status, body, requestId);
+  return xmlResponse(error.status, body, requestId, error.headers);
 }
 
-function xmlResponse(status: number, body: string, requestId: string): SimResponse {
+function xmlResponse(
+  status: number,
+  body: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): SimResponse {
   return {
     status,
     headers: {
       'content-type': 'text/xml;charset=UTF-8',
       'x-amzn-requestid': requestId,
+      ...extra,
     },
     body,
   };
