@@ -92,7 +92,12 @@ export interface ServiceSimulator<State = unknown, Section = unknown> {
   /** Build the initial state from a validated scenario section (resources already existing at t0). */
   fromScenario(section: Section, ctx: SimContext): State;
   /** Answer one request. Unknown operations answer the protocol's unknown-action error, never throw. */
-  handle(req: SimRequest, ctx: SimContext, state: State, account: SimAccountView): SimResponse | Promise<SimResponse>;
+  handle(
+    req: SimRequest,
+    ctx: SimContext,
+    state: State,
+    account: SimAccountView,
+  ): SimResponse | Promise<SimResponse>;
   /**
    * Encode an error in this service's wire protocol (S3 REST-XML, Query XML, JSON 1.0 …).
    * The router uses it for injected faults (throttling, 5xx), for a {@link SimServiceError}

@@ -1,0 +1,8 @@
+import { stsService } from '../services/sts';
+import type { ServiceSimulator } from './types';
+
+/**
+ * Every simulated service, by signing name. Shared file: each service's owner adds one line.
+ * A scenario's sections are keyed by these signing names.
+ */
+export const simulatorServices: readonly ServiceSimulator[] = [stsService as ServiceSimulator];
