@@ -54,7 +54,7 @@ export type DomainMethod<D extends CallDomain> = CallName extends infer K
 export type ApiClient = {
   [D in CallDomain]: {
     [M in DomainMethod<D>]: `${D}.${M}` extends infer K extends CallName
-      ? {} extends CallInput<K>
+      ? Record<string, never> extends CallInput<K>
         ? (input?: CallInput<K>) => Promise<CallResult<K>>
         : (input: CallInput<K>) => Promise<CallResult<K>>
       : never;

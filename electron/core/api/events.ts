@@ -16,8 +16,19 @@ export interface ProcedureReloadedEvent {
   ok: boolean;
 }
 
+/**
+ * The core asks the desktop shell to open something outside the app: an allowlisted URL in the
+ * system browser (the SSO verification page) or a folder of the data directory. In browser mode
+ * the renderer shows the link or path instead.
+ */
+export interface ShellRequestEvent {
+  type: 'shell.request';
+  action: 'openExternal' | 'showFolder';
+  target: string;
+}
+
 /** Every event the core emits. */
-export type AppEvent = NoticeEvent | ProcedureReloadedEvent;
+export type AppEvent = NoticeEvent | ProcedureReloadedEvent | ShellRequestEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

@@ -1,0 +1,23 @@
+import { useStore } from '../store/index';
+import { views } from '../views/registry';
+
+/** The navigation between the app's screens. */
+export function ViewNav() {
+  const current = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  return (
+    <nav className="view-nav" aria-label="Screens">
+      {views.map((view) => (
+        <button
+          key={view.id}
+          type="button"
+          className={`nav-button ${view.id === current ? 'nav-current' : ''}`}
+          aria-current={view.id === current ? 'page' : undefined}
+          onClick={() => setView(view.id)}
+        >
+          {view.title}
+        </button>
+      ))}
+    </nav>
+  );
+}

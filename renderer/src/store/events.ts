@@ -1,0 +1,29 @@
+import type { AppEvent } from '../../../electron/core/api/events';
+import { subscribeEvents } from '../api/client';
+import { useStore } from './index';
+
+/** Route one core event into the store's slices. */
+export function applyEvent(event: AppEvent): void {
+  const state = useStore.getState();
+  switch (event.type) {
+    case 'app.notice':
+      state.pushNotice(event.level, event.message);
+      break;
+    case 'procedure.reloaded':
+      if (event.ok) void state.loadProcedure();
+      break;
+    case 'shell.request':
+      if (state.appInfo.status === 'ready' && state.appInfo.value.transport === 'http') {
+        state.pushNotice(
+          'info',
+          event.action === 'openExternal' ? `Open ${event.target}` : `Saved in ${event.target}`,
+        );
+      }
+      break;
+  }
+}
+
+/** Connect the store to the core's event stream; returns the disconnect function. */
+export function connectEvents(): () => void {
+  return subscribeEvents(applyEvent);
+}
