@@ -1,3 +1,5 @@
+import { rdsService } from '../services/rds';
+import { s3Service } from '../services/s3';
 import { stsService } from '../services/sts';
 import type { ServiceSimulator } from './types';
 
@@ -5,4 +7,8 @@ import type { ServiceSimulator } from './types';
  * Every simulated service, by signing name. Shared file: each service's owner adds one line.
  * A scenario's sections are keyed by these signing names.
  */
-export const simulatorServices: readonly ServiceSimulator[] = [stsService as ServiceSimulator];
+export const simulatorServices: readonly ServiceSimulator[] = [
+  s3Service as ServiceSimulator,
+  rdsService as ServiceSimulator,
+  stsService as ServiceSimulator,
+];
