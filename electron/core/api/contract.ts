@@ -3,6 +3,7 @@ import type { CallSpec } from './define-call';
 import type { Result } from './result';
 import { appCalls } from './calls/app';
 import { procedureCalls } from './calls/procedure';
+import { incidentCalls } from './calls/incident';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -11,6 +12,7 @@ import { procedureCalls } from './calls/procedure';
 export const contract = {
   ...appCalls,
   ...procedureCalls,
+  ...incidentCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

@@ -2,6 +2,7 @@
  * The one typed event stream from the core to every subscriber (renderer, CLI, tests).
  * Each domain adds its event types to {@link AppEvent}.
  */
+import type { JournalEntry } from '../incident/types';
 
 /** A message for the user that is not tied to one call. */
 export interface NoticeEvent {
@@ -27,8 +28,26 @@ export interface ShellRequestEvent {
   target: string;
 }
 
+/** An entry was committed to an incident's journal (the renderer folds it with the same reducer). */
+export interface IncidentEntryEvent {
+  type: 'incident.entry';
+  incidentId: string;
+  entry: JournalEntry;
+}
+
+/** Another incident became the active one. */
+export interface IncidentActiveEvent {
+  type: 'incident.active';
+  incidentId: string | null;
+}
+
 /** Every event the core emits. */
-export type AppEvent = NoticeEvent | ProcedureReloadedEvent | ShellRequestEvent;
+export type AppEvent =
+  | NoticeEvent
+  | ProcedureReloadedEvent
+  | ShellRequestEvent
+  | IncidentEntryEvent
+  | IncidentActiveEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

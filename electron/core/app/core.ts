@@ -7,6 +7,8 @@ import { dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers/index';
 import { ProcedureService } from './procedure-service';
+import { IncidentService } from '../incident/incident-service';
+import { loadBackupPolicy } from '../runbooks/backup-policy';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -15,6 +17,8 @@ import { ProcedureService } from './procedure-service';
 export class Core {
   readonly events = new EventBus();
   readonly procedure: ProcedureService;
+  /** Incidents, their journals and the procedure's rules (`electron/core/incident`). */
+  readonly incidents: IncidentService;
   private handlers: Handlers | null = null;
 
   private constructor(
@@ -23,6 +27,13 @@ export class Core {
     readonly scenario: { name: string; title: string } | null,
   ) {
     this.procedure = new ProcedureService(options.runbooksDir);
+    this.incidents = new IncidentService({
+      dataDir: options.dataDir,
+      procedure: () => this.procedure.get(),
+      tiers: async () => (await loadBackupPolicy(options.runbooksDir)).tiers,
+      mode: () => ({ mode: this.mode.mode, scenario: this.scenario?.name ?? null }),
+      emit: (event) => this.events.emit(event),
+    });
   }
 
   /** Create the data folder (0700), decide the mode, and build the services. */
@@ -48,5 +59,6 @@ export class Core {
   /** Stop background work and release files. */
   async close(): Promise<void> {
     // Services with resources register their shutdown here as they are added.
+    await this.incidents.close();
   }
 }

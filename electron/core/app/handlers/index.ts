@@ -2,11 +2,13 @@ import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
 import { procedureHandlers } from './procedure';
+import { incidentHandlers } from './incident';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
     ...procedureHandlers(core),
+    ...incidentHandlers(core),
   };
 }

@@ -1,0 +1,93 @@
+import { hashEntry } from './journal-hash';
+import { GENESIS_HASH, type ChainBreak, type JournalEntry } from './types';
+
+/** The result of reading journal text. */
+export interface JournalScan {
+  /** The entries that verify, in order (up to a break, if any). */
+  entries: JournalEntry[];
+  /** Bytes of the verified, newline-terminated prefix. */
+  validBytes: number;
+  /** An unterminated last fragment (a write cut by a crash): never acknowledged. */
+  torn: { offset: number; bytes: number } | null;
+  /** A line that fails verification before the end: the journal was altered. */
+  broken: ChainBreak | null;
+}
+
+function isEntryShape(value: unknown): value is JournalEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.seq === 'number' &&
+    typeof v.time === 'string' &&
+    typeof v.actor === 'string' &&
+    typeof v.type === 'string' &&
+    typeof v.data === 'object' &&
+    v.data !== null &&
+    !Array.isArray(v.data) &&
+    typeof v.prev === 'string' &&
+    typeof v.hash === 'string'
+  );
+}
+
+/**
+ * Verify journal bytes: every line parses, `seq` counts up by one, `prev` is the previous hash and
+ * `hash` matches. `start` continues a chain (for bytes appended after a known head).
+ */
+export function scanJournal(
+  buffer: Uint8Array,
+  start: { seq: number; hash: string; line: number; offset: number } = {
+    seq: 0,
+    hash: GENESIS_HASH,
+    line: 0,
+    offset: 0,
+  },
+): JournalScan {
+  const entries: JournalEntry[] = [];
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pos = 0;
+  let line = start.line;
+  let seq = start.seq;
+  let prev = start.hash;
+  while (pos < buffer.length) {
+    const nl = buffer.indexOf(0x0a, pos);
+    if (nl === -1) {
+      return {
+        entries,
+        validBytes: pos,
+        torn: { offset: start.offset + pos, bytes: buffer.length - pos },
+        broken: null,
+      };
+    }
+    line += 1;
+    const fail = (reason: string): JournalScan => ({
+      entries,
+      validBytes: pos,
+      torn: null,
+      broken: { line, offset: start.offset + pos, reason },
+    });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(decoder.decode(buffer.subarray(pos, nl)));
+    } catch {
+      return fail('the line is not valid JSON');
+    }
+    if (!isEntryShape(parsed)) return fail('the line is not a journal entry');
+    if (parsed.seq !== seq + 1) return fail(`sequence ${parsed.seq} follows ${seq} (expected ${seq + 1})`);
+    if (parsed.prev !== prev) return fail(`entry ${parsed.seq} does not chain to the previous entry's hash`);
+    const entry: JournalEntry = {
+      seq: parsed.seq,
+      time: parsed.time,
+      actor: parsed.actor,
+      type: parsed.type,
+      data: parsed.data,
+      prev: parsed.prev,
+      hash: parsed.hash,
+    };
+    if (hashEntry(entry) !== entry.hash) return fail(`entry ${parsed.seq}'s content does not match its hash`);
+    entries.push(entry);
+    seq = entry.seq;
+    prev = entry.hash;
+    pos = nl + 1;
+  }
+  return { entries, validBytes: pos, torn: null, broken: null };
+}
