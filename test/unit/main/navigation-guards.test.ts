@@ -1,4 +1,3 @@
-import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { decideNavigation, installNavigationGuards } from '../../../electron/main/navigation-guards';
 
@@ -26,7 +25,7 @@ function fakeContents() {
     return event.preventDefault.mock.calls.length > 0;
   };
   return {
-    contents: contents as unknown as WebContents,
+    contents: contents as unknown as Parameters<typeof installNavigationGuards>[0],
     fire,
     windowOpen: (url: string) => {
       if (!windowOpenHandler) throw new Error('no window open handler');

@@ -1,4 +1,3 @@
-import type { Session } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissions } from '../../../electron/main/permissions';
 
@@ -17,7 +16,7 @@ function fakeSession() {
     }),
   };
   return {
-    session: session as unknown as Session,
+    session: session as unknown as Parameters<typeof denyAllPermissions>[0],
     request: (permission: string) => {
       if (!request) throw new Error('no permission request handler');
       const callback = vi.fn();
