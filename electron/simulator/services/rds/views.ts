@@ -1,0 +1,196 @@
+import type { DBInstance, DBInstanceAutomatedBackup, DBSnapshot, DBSubnetGroup } from '@aws-sdk/client-rds';
+import { progressAt } from '../../protocol/lifecycle';
+import type {
+  RdsAutomatedBackupRecord,
+  RdsInstanceRecord,
+  RdsSnapshotRecord,
+  RdsState,
+  RdsSubnetGroupRecord,
+} from './model';
+import { parseRdsArn, regionalKey } from './model';
+import { backupRestoreWindow, instanceRestoreWindow, instanceStatus, snapshotStatus } from './status';
+
+/** The DBSubnetGroup shape of a subnet group. */
+export function subnetGroupView(group: RdsSubnetGroupRecord, accountId: string): DBSubnetGroup {
+  return {
+    DBSubnetGroupName: group.name,
+    DBSubnetGroupDescription: group.description,
+    VpcId: group.vpcId,
+    SubnetGroupStatus: 'Complete',
+    Subnets: group.subnets.map((s) => ({
+      SubnetIdentifier: s.id,
+      SubnetAvailabilityZone: { Name: s.availabilityZone },
+      SubnetStatus: 'Active',
+    })),
+    DBSubnetGroupArn: `arn:aws:rds:${group.region}:${accountId}:subgrp:${group.name}`,
+    SupportedNetworkTypes: ['IPV4'],
+  };
+}
+
+/** The DBInstance shape of an instance at `now` (status, restorable time, replicas, endpoint). */
+export function instanceView(
+  state: RdsState,
+  instance: RdsInstanceRecord,
+  now: Date,
+  accountId: string,
+): DBInstance {
+  const status = instanceStatus(instance, now) ?? 'deleting';
+  const window = instanceRestoreWindow(instance, now);
+  const group = state.subnetGroups[regionalKey(instance.region, instance.subnetGroupName)];
+  const replicas = Object.values(state.instances)
+    .filter((r) => r.readReplicaSource !== undefined && instanceStatus(r, now) !== undefined)
+    .filter((r) =>
+      r.readReplicaSource === instance.id
+        ? r.region === instance.region
+        : r.readReplicaSource === instance.arn,
+    )
+    .map((r) => (r.region === instance.region ? r.id : r.arn));
+  const replicatedBackups = Object.values(state.automatedBackups)
+    .filter((b) => b.instanceArn === instance.arn && b.region !== instance.region)
+    .map((b) => ({ DBInstanceAutomatedBackupsArn: b.arn }));
+  const hasEndpoint = status !== 'creating' && status !== 'failed';
+  return {
+    DBInstanceIdentifier: instance.id,
+    DBInstanceClass: instance.instanceClass,
+    Engine: instance.engine,
+    DBInstanceStatus: status,
+    MasterUsername: instance.masterUsername,
+    ...(instance.dbName ? { DBName: instance.dbName } : {}),
+    ...(hasEndpoint
+      ? {
+          Endpoint: {
+            Address: `${instance.id}.${instance.dbiResourceId.slice(3, 15).toLowerCase()}.${instance.region}.rds.amazonaws.com`,
+            Port: instance.port,
+            HostedZoneId: 'Z2R2ITUGPM61AM',
+          },
+        }
+      : {}),
+    AllocatedStorage: instance.allocatedStorage,
+    InstanceCreateTime: new Date(instance.createdAt),
+    PreferredBackupWindow: '03:00-03:30',
+    BackupRetentionPeriod: instance.backupRetentionPeriod,
+    VpcSecurityGroups: instance.vpcSecurityGroupIds.map((id) => ({
+      VpcSecurityGroupId: id,
+      Status: 'active',
+    })),
+    AvailabilityZone: instance.availabilityZone,
+    ...(group ? { DBSubnetGroup: subnetGroupView(group, accountId) } : {}),
+    PreferredMaintenanceWindow: 'sun:05:00-sun:05:30',
+    ...(window ? { LatestRestorableTime: window.latest } : {}),
+    MultiAZ: instance.multiAZ,
+    EngineVersion: instance.engineVersion,
+    AutoMinorVersionUpgrade: true,
+    ...(instance.readReplicaSource
+      ? { ReadReplicaSourceDBInstanceIdentifier: instance.readReplicaSource }
+      : {}),
+    ReadReplicaDBInstanceIdentifiers: replicas,
+    LicenseModel: instance.engine.startsWith('postgres') ? 'postgresql-license' : 'general-public-license',
+    PubliclyAccessible: false,
+    StorageType: instance.storageType,
+    DbInstancePort: 0,
+    StorageEncrypted: instance.storageEncrypted,
+    ...(instance.kmsKeyId ? { KmsKeyId: instance.kmsKeyId } : {}),
+    DbiResourceId: instance.dbiResourceId,
+    CopyTagsToSnapshot: true,
+    DBInstanceArn: instance.arn,
+    TagList: instance.tags.map((t) => ({ ...t })),
+    DBInstanceAutomatedBackupsReplications: replicatedBackups,
+    DeletionProtection: false,
+    BackupTarget: 'region',
+    NetworkType: 'IPV4',
+  };
+}
+
+/** The DBSnapshot shape of a snapshot at `now`. */
+export function snapshotView(snapshot: RdsSnapshotRecord, now: Date): DBSnapshot {
+  const status = snapshotStatus(snapshot, now);
+  return {
+    DBSnapshotIdentifier: snapshot.id,
+    DBInstanceIdentifier: snapshot.instanceId,
+    SnapshotCreateTime: new Date(snapshot.createdAt),
+    Engine: snapshot.engine,
+    AllocatedStorage: snapshot.allocatedStorage,
+    Status: status,
+    Port: snapshot.port,
+    AvailabilityZone: snapshot.availabilityZone,
+    VpcId: snapshot.vpcId,
+    InstanceCreateTime: new Date(snapshot.instanceCreateTime),
+    MasterUsername: snapshot.masterUsername,
+    EngineVersion: snapshot.engineVersion,
+    LicenseModel: snapshot.engine.startsWith('postgres') ? 'postgresql-license' : 'general-public-license',
+    SnapshotType: snapshot.snapshotType,
+    PercentProgress: progressAt(snapshot.createdAt, snapshot.phases, now),
+    ...(snapshot.sourceRegion ? { SourceRegion: snapshot.sourceRegion } : {}),
+    ...(snapshot.sourceSnapshotArn ? { SourceDBSnapshotIdentifier: snapshot.sourceSnapshotArn } : {}),
+    StorageType: 'gp3',
+    Encrypted: snapshot.encrypted,
+    ...(snapshot.kmsKeyId ? { KmsKeyId: snapshot.kmsKeyId } : {}),
+    DBSnapshotArn: snapshot.arn,
+    DbiResourceId: snapshot.dbiResourceId,
+    TagList: snapshot.tags.map((t) => ({ ...t })),
+    SnapshotTarget: 'region',
+    ...(status === 'available' ? { OriginalSnapshotCreateTime: new Date(snapshot.createdAt) } : {}),
+  };
+}
+
+/** The DBInstanceAutomatedBackup shape, with its restore window. */
+export function automatedBackupView(
+  state: RdsState,
+  backup: RdsAutomatedBackupRecord,
+  now: Date,
+): DBInstanceAutomatedBackup {
+  const window = backupRestoreWindow(backup, now);
+  const source = state.instances[regionalKey(backup.sourceRegion, backup.instanceId)];
+  const sourceAlive =
+    source !== undefined && instanceStatus(source, now) !== undefined && source.arn === backup.instanceArn;
+  const status =
+    backup.region !== backup.sourceRegion
+      ? sourceAlive
+        ? 'replicating'
+        : 'retained'
+      : sourceAlive
+        ? 'active'
+        : 'retained';
+  return {
+    DBInstanceArn: backup.instanceArn,
+    DbiResourceId: backup.dbiResourceId,
+    Region: backup.sourceRegion,
+    DBInstanceIdentifier: backup.instanceId,
+    RestoreWindow: { EarliestTime: window.earliest, LatestTime: window.latest },
+    AllocatedStorage: backup.allocatedStorage,
+    Status: status,
+    Port: backup.port,
+    AvailabilityZone: backup.availabilityZone,
+    VpcId: backup.vpcId,
+    InstanceCreateTime: new Date(backup.instanceCreateTime),
+    MasterUsername: backup.masterUsername,
+    Engine: backup.engine,
+    EngineVersion: backup.engineVersion,
+    LicenseModel: backup.engine.startsWith('postgres') ? 'postgresql-license' : 'general-public-license',
+    StorageType: 'gp3',
+    Encrypted: backup.encrypted,
+    ...(backup.kmsKeyId ? { KmsKeyId: backup.kmsKeyId } : {}),
+    DBInstanceAutomatedBackupsArn: backup.arn,
+    BackupRetentionPeriod: backup.backupRetentionPeriod,
+    DBInstanceAutomatedBackupsReplications:
+      backup.region === backup.sourceRegion
+        ? Object.values(state.automatedBackups)
+            .filter((b) => b.instanceArn === backup.instanceArn && b.region !== b.sourceRegion)
+            .map((b) => ({ DBInstanceAutomatedBackupsArn: b.arn }))
+        : [],
+    BackupTarget: 'region',
+  };
+}
+
+/** Find an instance by identifier (or same-region ARN) in a region, if it still exists. */
+export function findInstance(
+  state: RdsState,
+  region: string,
+  idOrArn: string,
+  now: Date,
+): RdsInstanceRecord | undefined {
+  const arn = parseRdsArn(idOrArn);
+  if (arn && (arn.region !== region || arn.kind !== 'db')) return undefined;
+  const found = state.instances[regionalKey(region, arn ? arn.id : idOrArn)];
+  return found && instanceStatus(found, now) !== undefined ? found : undefined;
+}
