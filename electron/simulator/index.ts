@@ -15,4 +15,6 @@ export type { SimulatorServer, SimulatorServerOptions } from './server';
 export { listScenarios, loadScenarioFile, ScenarioError } from './scenario/load-scenario';
 export type { Scenario, ScenarioSummary } from './scenario/scenario-schema';
 export { defaultScenariosDir } from './scenario/package-root';
+export { estateGenerators, generateEstate } from './scenario/generate-estate';
+export type { EstateGenerator, GenerateEstateOptions } from './scenario/generate-estate';
 export { simulatorServices } from './core/services';
