@@ -4,6 +4,7 @@ import type { Result } from './result';
 import { appCalls } from './calls/app';
 import { procedureCalls } from './calls/procedure';
 import { incidentCalls } from './calls/incident';
+import { recordCalls } from './calls/record';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -13,6 +14,7 @@ export const contract = {
   ...appCalls,
   ...procedureCalls,
   ...incidentCalls,
+  ...recordCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

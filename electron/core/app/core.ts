@@ -8,6 +8,7 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers/index';
 import { ProcedureService } from './procedure-service';
 import { IncidentService } from '../incident/incident-service';
+import { RecordService } from '../record/record-service';
 import { loadBackupPolicy } from '../runbooks/backup-policy';
 
 /**
@@ -19,6 +20,8 @@ export class Core {
   readonly procedure: ProcedureService;
   /** Incidents, their journals and the procedure's rules (`electron/core/incident`). */
   readonly incidents: IncidentService;
+  /** The lessons-learned record and the evidence pack (`electron/core/record`). */
+  readonly records: RecordService;
   private handlers: Handlers | null = null;
 
   private constructor(
@@ -32,6 +35,11 @@ export class Core {
       procedure: () => this.procedure.get(),
       tiers: async () => (await loadBackupPolicy(options.runbooksDir)).tiers,
       mode: () => ({ mode: this.mode.mode, scenario: this.scenario?.name ?? null }),
+      emit: (event) => this.events.emit(event),
+    });
+    this.records = new RecordService({
+      dataDir: options.dataDir,
+      incidents: this.incidents,
       emit: (event) => this.events.emit(event),
     });
   }

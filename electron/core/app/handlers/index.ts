@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
 import { procedureHandlers } from './procedure';
 import { incidentHandlers } from './incident';
+import { recordHandlers } from './record';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -10,5 +11,6 @@ export function createHandlers(core: Core): Handlers {
     ...appHandlers(core),
     ...procedureHandlers(core),
     ...incidentHandlers(core),
+    ...recordHandlers(core),
   };
 }
