@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { appVersionSync } from './cli-core';
 import { serveCommand } from './commands/serve';
+import { incidentCommand } from './commands/incident';
+import { recordCommand } from './commands/record';
 
 /**
  * The `dr-war-room` command line: every command is built (none is a placeholder).
@@ -12,5 +14,7 @@ export function buildProgram(): Command {
     .version(appVersionSync())
     .showHelpAfterError('(run with --help for usage)');
   program.addCommand(serveCommand());
+  program.addCommand(incidentCommand());
+  program.addCommand(recordCommand());
   return program;
 }
