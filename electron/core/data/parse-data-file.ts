@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { AppError } from '../api/errors';
 import { formatIssuePath } from './format-issue-path';
@@ -15,7 +15,8 @@ export function parseDataFile<T>(file: string, text: string, schema: ZodType<T>)
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    const line = first.linePos?.[0]?.line;
+    // `linePos` is only filled in with pretty errors; the offset always is.
+    const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
     throw new AppError(
       'DATA_FILE_INVALID',
       `${file}${line ? ` (line ${line})` : ''}: not valid YAML: ${first.message.split('\n')[0]}. Fix the file and reload.`,
@@ -27,10 +28,9 @@ export function parseDataFile<T>(file: string, text: string, schema: ZodType<T>)
 
   const problems = parsed.error.issues.map((issue) => {
     const field = formatIssuePath(issue.path);
-    const node = issue.path.length > 0 ? doc.getIn(issue.path as unknown[], true) : undefined;
-    const offset = isNode(node) && node.range ? node.range[0] : undefined;
-    const line = offset === undefined ? null : lineCounter.linePos(offset).line;
-    return { field, line, message: issue.message };
+    // An unknown key is found at the key itself; a missing field at the object that lacks it.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
+    return { field, line: lineOf(doc, lineCounter, at), message: issue.message };
   });
   const first = problems[0]!;
   const more =
@@ -40,4 +40,13 @@ export function parseDataFile<T>(file: string, text: string, schema: ZodType<T>)
     `${file}: ${first.field}${first.line ? ` (line ${first.line})` : ''}: ${first.message}${more}. Fix the file and reload.`,
     { file, field: first.field, line: first.line, problems },
   );
+}
+
+/** The line of the node at `path`, or of its nearest ancestor present in the file; null at the top. */
+function lineOf(doc: Document, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>): number | null {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return null;
 }
