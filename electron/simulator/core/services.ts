@@ -1,6 +1,8 @@
 import { rdsService } from '../services/rds';
 import { s3Service } from '../services/s3';
 import { stsService } from '../services/sts';
+import { ssoOidcService } from '../services/sso-oidc';
+import { ssoPortalService } from '../services/sso-portal';
 import type { ServiceSimulator } from './types';
 
 /**
@@ -11,4 +13,6 @@ export const simulatorServices: readonly ServiceSimulator[] = [
   s3Service as ServiceSimulator,
   rdsService as ServiceSimulator,
   stsService as ServiceSimulator,
+  ssoOidcService as ServiceSimulator,
+  ssoPortalService as ServiceSimulator,
 ];
