@@ -5,6 +5,7 @@ import { appCalls } from './calls/app';
 import { procedureCalls } from './calls/procedure';
 import { incidentCalls } from './calls/incident';
 import { recordCalls } from './calls/record';
+import { runbookCalls } from './calls/runbooks';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -15,6 +16,7 @@ export const contract = {
   ...procedureCalls,
   ...incidentCalls,
   ...recordCalls,
+  ...runbookCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

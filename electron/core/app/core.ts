@@ -9,7 +9,8 @@ import { createHandlers } from './handlers/index';
 import { ProcedureService } from './procedure-service';
 import { IncidentService } from '../incident/incident-service';
 import { RecordService } from '../record/record-service';
-import { loadBackupPolicy } from '../runbooks/backup-policy';
+import { RunbookService } from '../runbooks/runbook-service';
+import path from 'node:path';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -22,6 +23,8 @@ export class Core {
   readonly incidents: IncidentService;
   /** The lessons-learned record and the evidence pack (`electron/core/record`). */
   readonly records: RecordService;
+  /** Runbooks (bundled + `<dataDir>/runbooks` overlay), their search, and the backup policy. */
+  readonly runbooks: RunbookService;
   private handlers: Handlers | null = null;
 
   private constructor(
@@ -30,10 +33,15 @@ export class Core {
     readonly scenario: { name: string; title: string } | null,
   ) {
     this.procedure = new ProcedureService(options.runbooksDir);
+    this.runbooks = new RunbookService({
+      runbooksDir: options.runbooksDir,
+      overlayDir: path.join(options.dataDir, 'runbooks'),
+      regions: async () => (await this.procedure.get()).regions,
+    });
     this.incidents = new IncidentService({
       dataDir: options.dataDir,
       procedure: () => this.procedure.get(),
-      tiers: async () => (await loadBackupPolicy(options.runbooksDir)).tiers,
+      tiers: async () => (await this.runbooks.policy()).tiers,
       mode: () => ({ mode: this.mode.mode, scenario: this.scenario?.name ?? null }),
       emit: (event) => this.events.emit(event),
     });

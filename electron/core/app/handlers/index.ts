@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { procedureHandlers } from './procedure';
 import { incidentHandlers } from './incident';
 import { recordHandlers } from './record';
+import { runbookHandlers } from './runbooks';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -12,5 +13,6 @@ export function createHandlers(core: Core): Handlers {
     ...procedureHandlers(core),
     ...incidentHandlers(core),
     ...recordHandlers(core),
+    ...runbookHandlers(core),
   };
 }
