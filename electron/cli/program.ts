@@ -3,6 +3,7 @@ import { appVersionSync } from './cli-core';
 import { serveCommand } from './commands/serve';
 import { incidentCommand } from './commands/incident';
 import { recordCommand } from './commands/record';
+import { runbooksCommand } from './commands/runbooks';
 
 /**
  * The `dr-war-room` command line: every command is built (none is a placeholder).
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(incidentCommand());
   program.addCommand(recordCommand());
+  program.addCommand(runbooksCommand());
   return program;
 }

@@ -36,7 +36,9 @@ export interface ParsedRunbook {
 
 function plainTextOf(tokens: Token[]): string {
   const parts: string[] = [];
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
+    const previous = tokens[index - 1];
+    if (previous?.type === 'heading_open' && previous.tag === 'h1') continue;
     if (token.type === 'inline') {
       const children = token.children ?? [];
       parts.push(children.map((child) => (child.type.endsWith('break') ? ' ' : child.content)).join(''));

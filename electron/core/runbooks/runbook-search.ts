@@ -32,7 +32,10 @@ function fuzziness(term: string): number | false {
 }
 
 function snippetOf(doc: SearchableRunbook, terms: readonly string[]): string {
-  const text = doc.text.replace(/\s+/g, ' ').trim();
+  const text = doc.text
+    .replace(/\s\\\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const lower = text.toLowerCase();
   let at = -1;
   let length = 0;
