@@ -1,3 +1,4 @@
+import { ec2Service } from '../services/ec2';
 import { rdsService } from '../services/rds';
 import { s3Service } from '../services/s3';
 import { stsService } from '../services/sts';
@@ -12,6 +13,7 @@ import type { ServiceSimulator } from './types';
 export const simulatorServices: readonly ServiceSimulator[] = [
   s3Service as ServiceSimulator,
   rdsService as ServiceSimulator,
+  ec2Service as ServiceSimulator,
   stsService as ServiceSimulator,
   ssoOidcService as ServiceSimulator,
   ssoPortalService as ServiceSimulator,
