@@ -6,6 +6,7 @@ import { procedureCalls } from './calls/procedure';
 import { incidentCalls } from './calls/incident';
 import { recordCalls } from './calls/record';
 import { runbookCalls } from './calls/runbooks';
+import { sessionCalls } from './calls/session';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -17,6 +18,7 @@ export const contract = {
   ...incidentCalls,
   ...recordCalls,
   ...runbookCalls,
+  ...sessionCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

@@ -3,6 +3,7 @@
  * Each domain adds its event types to {@link AppEvent}.
  */
 import type { JournalEntry } from '../incident/types';
+import type { LoginStateView, SessionStatusView } from './calls/session';
 
 /** A message for the user that is not tied to one call. */
 export interface NoticeEvent {
@@ -41,13 +42,45 @@ export interface IncidentActiveEvent {
   incidentId: string | null;
 }
 
+/** The SSO session of the profile expires within 15 minutes (sent once per session). */
+export interface SessionExpiringEvent {
+  type: 'session.expiring';
+  profile: string;
+  /** ISO 8601 UTC. */
+  expiresAt: string;
+  secondsLeft: number;
+}
+
+/** The session expired: AWS work pauses until a login (`during` names the call that met it, if any). */
+export interface SessionExpiredEvent {
+  type: 'session.expired';
+  profile: string;
+  during: string | null;
+}
+
+/** The session status changed (profile chosen, identity checked, login done). */
+export interface SessionChangedEvent {
+  type: 'session.changed';
+  status: SessionStatusView;
+}
+
+/** An in-app login changed state (no code or token: the user code is only in the start answer). */
+export interface SessionLoginEvent {
+  type: 'session.login';
+  login: LoginStateView;
+}
+
 /** Every event the core emits. */
 export type AppEvent =
   | NoticeEvent
   | ProcedureReloadedEvent
   | ShellRequestEvent
   | IncidentEntryEvent
-  | IncidentActiveEvent;
+  | IncidentActiveEvent
+  | SessionExpiringEvent
+  | SessionExpiredEvent
+  | SessionChangedEvent
+  | SessionLoginEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

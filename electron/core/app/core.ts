@@ -11,6 +11,9 @@ import { IncidentService } from '../incident/incident-service';
 import { RecordService } from '../record/record-service';
 import { RunbookService } from '../runbooks/runbook-service';
 import path from 'node:path';
+import { SessionService } from '../credentials/session-service';
+import { createSimulator, type Simulator } from '../../simulator';
+import { approveDeviceCode } from '../../simulator/services/sso-oidc';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -25,6 +28,12 @@ export class Core {
   readonly records: RecordService;
   /** Runbooks (bundled + `<dataDir>/runbooks` overlay), their search, and the backup policy. */
   readonly runbooks: RunbookService;
+  /**
+   * The AWS session (`electron/core/credentials`): the chosen profile, identity, expiry, login,
+   * and the guarded AWS clients every service uses: `await core.session.clients()`.
+   */
+  readonly session: SessionService;
+  private simulatorInstance: Promise<Simulator> | null = null;
   private handlers: Handlers | null = null;
 
   private constructor(
@@ -44,6 +53,15 @@ export class Core {
       tiers: async () => (await this.runbooks.policy()).tiers,
       mode: () => ({ mode: this.mode.mode, scenario: this.scenario?.name ?? null }),
       emit: (event) => this.events.emit(event),
+    });
+    this.session = new SessionService({
+      dataDir: options.dataDir,
+      env: options.env ?? process.env,
+      mode: this.mode.mode,
+      regions: async () => (await this.procedure.get()).regions,
+      emit: (event) => this.events.emit(event),
+      simulator: () => this.tabletopSimulator(),
+      approveTabletop: async (userCode) => approveDeviceCode(await this.tabletopSimulator(), userCode),
     });
     this.records = new RecordService({
       dataDir: options.dataDir,
@@ -66,6 +84,15 @@ export class Core {
     return new Core(options, mode, scenario);
   }
 
+  /** The in-process tabletop AWS account (TABLETOP only), created from the scenario on first use. */
+  tabletopSimulator(): Promise<Simulator> {
+    if (this.mode.mode !== 'TABLETOP') {
+      return Promise.reject(new Error('The simulator exists only in tabletop mode.'));
+    }
+    this.simulatorInstance ??= createSimulator({ scenario: this.scenario?.name ?? 'us-east-1-outage' });
+    return this.simulatorInstance;
+  }
+
   /** Validate and run one call; always answers with a value. */
   dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     this.handlers ??= createHandlers(this);
@@ -76,5 +103,7 @@ export class Core {
   async close(): Promise<void> {
     // Services with resources register their shutdown here as they are added.
     await this.incidents.close();
+    await this.session.close();
+    if (this.simulatorInstance) (await this.simulatorInstance.catch(() => null))?.close();
   }
 }

@@ -73,7 +73,9 @@ export async function readSsoToken(cacheDir: string, key: string): Promise<SsoTo
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The SSO token cache ${file} is not valid JSON; log in again to replace it.`, { cause: error });
+    throw new Error(`The SSO token cache ${file} is not valid JSON; log in again to replace it.`, {
+      cause: error,
+    });
   }
   const parsed = ssoTokenFileSchema.safeParse(json);
   if (!parsed.success) {

@@ -5,6 +5,7 @@ import { procedureHandlers } from './procedure';
 import { incidentHandlers } from './incident';
 import { recordHandlers } from './record';
 import { runbookHandlers } from './runbooks';
+import { sessionHandlers } from './session';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -14,5 +15,6 @@ export function createHandlers(core: Core): Handlers {
     ...incidentHandlers(core),
     ...recordHandlers(core),
     ...runbookHandlers(core),
+    ...sessionHandlers(core),
   };
 }

@@ -1,0 +1,474 @@
+import path from 'node:path';
+import { ListAccountsCommand } from '@aws-sdk/client-sso';
+import type { AppMode } from '../api/calls/app';
+import type {
+  LoginStartView,
+  LoginStateView,
+  ProfilesView,
+  ProfileView,
+  SessionStatusView,
+  SsoSessionView,
+} from '../api/calls/session';
+import { AppError } from '../api/errors';
+import type { AppEvent } from '../api/events';
+import { createAwsClients, type AwsClients, type SimulatorRequestHandler } from '../aws/clients';
+import { SessionGate } from '../aws/session-gate';
+import { awsConfigPaths } from './aws-config-paths';
+import type { FlowTiming } from './device-flow';
+import { callerIdentityInRegions, parseCallerArn } from './identity';
+import { LoginManager, type LoginTarget } from './login-manager';
+import { loadProfiles, type ProfileInfo, type ProfilesResult } from './profiles';
+import { loginCommand, toProfileView } from './profile-view';
+import { readSessionSettings, writeSessionSettings } from './settings';
+import {
+  EXPIRY_WARNING_SECONDS,
+  cliTime,
+  readSsoToken,
+  sessionStateAt,
+  ssoCacheKey,
+  ssoSessionStatus,
+  writeSsoToken,
+} from './token-cache';
+import { isAllowedVerificationUrl } from './verification-url';
+
+/** The profile name of a tabletop exercise's simulated identity. */
+export const TABLETOP_PROFILE = 'tabletop';
+/** The simulated SSO start URL of a tabletop exercise. */
+export const TABLETOP_START_URL = 'https://tabletop-exercise.awsapps.com/start';
+/** The simulated session length of a tabletop exercise (8 hours, Identity Center's default). */
+const TABLETOP_SESSION_MS = 8 * 3600 * 1000;
+
+/** What the session service needs of the tabletop simulator. */
+export interface TabletopAccount {
+  readonly requestHandler: SimulatorRequestHandler;
+  readonly accountAlias: string | undefined;
+  state<T>(signingName: string): T;
+}
+
+/** Options of a {@link SessionService}. */
+export interface SessionServiceOptions {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  mode: AppMode;
+  /** The DR procedure's regions. */
+  regions: () => Promise<{ primary: string; secondary: string }>;
+  emit: (event: AppEvent) => void;
+  /** TABLETOP: the in-process simulator. */
+  simulator?: () => Promise<TabletopAccount>;
+  /** TABLETOP: approve a user code in the simulator. */
+  approveTabletop?: (userCode: string) => Promise<void>;
+  /** Clock and waiting of the login polling (tests). */
+  timing?: FlowTiming;
+  /** The current time (tests). */
+  now?: () => Date;
+}
+
+interface Selection {
+  profile: string | null;
+  info: ProfileInfo | null;
+  clients: AwsClients;
+  gate: SessionGate;
+}
+
+/**
+ * The AWS session of the app: which profile it acts as (remembered in `settings.json`), the
+ * guarded clients every other service uses (`await core.session.clients()`), the identity in
+ * both regions, the SSO session's expiry (with `session.expiring` / `session.expired` events),
+ * the pause-on-expiry gate, and the in-app login. Nothing secret leaves this object.
+ */
+export class SessionService {
+  private selection: Promise<Selection> | null = null;
+  private lastStatus: SessionStatusView | null = null;
+  private warned = new Map<string, 'expiring' | 'expired'>();
+  private watch: ReturnType<typeof setInterval> | null = null;
+  private readonly logins: LoginManager;
+  private readonly now: () => Date;
+  private readonly aliasCache = new Map<string, string | null>();
+
+  constructor(private readonly options: SessionServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.logins = new LoginManager({
+      oidc: async (region) => (await this.selected()).clients.ssoOidc(region),
+      emit: (login) => this.options.emit({ type: 'session.login', login }),
+      onApproved: (target, expiresAt) => this.afterLogin(target, expiresAt),
+      openUrl: (url) => {
+        if (!isAllowedVerificationUrl(url)) return false;
+        this.options.emit({ type: 'shell.request', action: 'openExternal', target: url });
+        return true;
+      },
+      ...(options.approveTabletop ? { approveTabletop: options.approveTabletop } : {}),
+      ...(options.timing ? { timing: options.timing } : {}),
+    });
+  }
+
+  private get tabletop(): boolean {
+    return this.options.mode === 'TABLETOP';
+  }
+
+  /** Where SSO tokens are cached: the AWS CLI's folder, or the exercise's own in tabletop. */
+  private cacheDir(): string {
+    return this.tabletop
+      ? path.join(this.options.dataDir, 'tabletop', 'sso-cache')
+      : awsConfigPaths(this.options.env).ssoCacheDir;
+  }
+
+  private async tabletopProfile(): Promise<ProfileInfo> {
+    const { secondary } = await this.options.regions();
+    return {
+      name: TABLETOP_PROFILE,
+      kind: 'sso-session',
+      sources: [],
+      region: secondary,
+      sso: {
+        sessionName: TABLETOP_PROFILE,
+        startUrl: TABLETOP_START_URL,
+        // The exercise's Identity Center lives in the secondary region, so logins work during the primary's outage.
+        region: secondary,
+        accountId: null,
+        roleName: 'IncidentCommander',
+        scopes: ['sso:account:access'],
+      },
+      roleArn: null,
+      sourceProfile: null,
+      credentialSource: null,
+      missing: [],
+      problems: [],
+    };
+  }
+
+  private async readProfiles(): Promise<ProfilesResult> {
+    if (this.tabletop) {
+      return {
+        profiles: [await this.tabletopProfile()],
+        issues: [],
+        configFile: '',
+        credentialsFile: '',
+        envProfile: null,
+      };
+    }
+    return loadProfiles(this.options.env);
+  }
+
+  private async choose(result: ProfilesResult): Promise<string | null> {
+    if (this.tabletop) return TABLETOP_PROFILE;
+    const names = new Set(result.profiles.map((p) => p.name));
+    const remembered = (await readSessionSettings(this.options.dataDir)).lastProfile;
+    for (const candidate of [remembered, result.envProfile, 'default']) {
+      if (candidate && names.has(candidate)) return candidate;
+    }
+    return result.profiles[0]?.name ?? null;
+  }
+
+  private async build(profile: string | null, info: ProfileInfo | null): Promise<Selection> {
+    const gate: SessionGate = new SessionGate({
+      profile: profile ?? '(environment)',
+      onExpired: (notice) =>
+        this.options.emit({ type: 'session.expired', profile: notice.profile, during: notice.during }),
+      onReopen: () => clients.refreshCredentials(),
+    });
+    let clients: AwsClients;
+    if (this.tabletop) {
+      if (!this.options.simulator)
+        throw new AppError('INTERNAL', 'Tabletop mode needs the simulator, and none was given.');
+      const sim = await this.options.simulator();
+      clients = createAwsClients({ mode: 'TABLETOP', simulator: sim.requestHandler, sessionGate: gate });
+      await this.ensureTabletopToken();
+    } else {
+      clients = createAwsClients({
+        mode: 'LIVE',
+        env: this.options.env,
+        sessionGate: gate,
+        ...(profile ? { profile } : {}),
+      });
+    }
+    return { profile, info, clients, gate };
+  }
+
+  /** A tabletop exercise starts signed in, with a simulated 8-hour session. */
+  private async ensureTabletopToken(): Promise<void> {
+    const dir = this.cacheDir();
+    const existing = await readSsoToken(dir, TABLETOP_PROFILE).catch(() => null);
+    if (existing) return;
+    const { secondary } = await this.options.regions();
+    await writeSsoToken(dir, TABLETOP_PROFILE, {
+      startUrl: TABLETOP_START_URL,
+      region: secondary,
+      accessToken: 'tabletop-initial-session',
+      expiresAt: cliTime(new Date(this.now().getTime() + TABLETOP_SESSION_MS)),
+    });
+  }
+
+  private selected(): Promise<Selection> {
+    this.selection ??= (async () => {
+      const result = await this.readProfiles();
+      const profile = await this.choose(result);
+      return this.build(profile, result.profiles.find((p) => p.name === profile) ?? null);
+    })();
+    const pending = this.selection;
+    pending.catch(() => {
+      if (this.selection === pending) this.selection = null;
+    });
+    return pending;
+  }
+
+  /** The guarded AWS clients of the chosen profile (or of the simulator). Every AWS call of the app goes through them. */
+  async clients(): Promise<AwsClients> {
+    return (await this.selected()).clients;
+  }
+
+  /** The pause-on-expiry gate of the chosen profile. */
+  async gate(): Promise<SessionGate> {
+    return (await this.selected()).gate;
+  }
+
+  private async sessionOf(info: ProfileInfo | null): Promise<SsoSessionView | null> {
+    if (!info?.sso) return null;
+    const key = this.tabletop ? TABLETOP_PROFILE : ssoCacheKey(info.sso);
+    if (!key) return null;
+    return ssoSessionStatus(this.cacheDir(), key, this.now());
+  }
+
+  /** Every profile with its kind and session state, the file problems, and the chosen profile. */
+  async profiles(): Promise<ProfilesView> {
+    const result = await this.readProfiles();
+    const views: ProfileView[] = await Promise.all(
+      result.profiles.map(async (p) => {
+        const view = toProfileView(p, await this.sessionOf(p));
+        return this.tabletop ? { ...view, kind: 'tabletop' as const } : view;
+      }),
+    );
+    const selection = await this.selected();
+    return {
+      mode: this.options.mode,
+      profiles: views,
+      issues: result.issues,
+      selected: selection.profile,
+      configFile: result.configFile,
+      credentialsFile: result.credentialsFile,
+    };
+  }
+
+  /** Act as another profile; remembered for the next start. A missing profile lists those that exist. */
+  async select(profile: string): Promise<SessionStatusView> {
+    const result = await this.readProfiles();
+    const info = result.profiles.find((p) => p.name === profile);
+    if (!info) {
+      const names = result.profiles.map((p) => p.name);
+      throw new AppError(
+        'NOT_FOUND',
+        names.length > 0
+          ? `There is no AWS profile "${profile}". The profiles are: ${names.join(', ')}.`
+          : `There is no AWS profile "${profile}", and ${result.configFile} defines none: add one with \`aws configure sso\`.`,
+        { profile, profiles: names },
+      );
+    }
+    const previous = this.selection ? await this.selection.catch(() => null) : null;
+    previous?.gate.cancelWaiting(`The app now acts as profile "${profile}"; start the paused work again.`);
+    this.selection = this.build(profile, info);
+    await this.selection;
+    if (!this.tabletop) await writeSessionSettings(this.options.dataDir, { lastProfile: profile });
+    this.warned.clear();
+    const status = await this.status({ refresh: true });
+    return status;
+  }
+
+  private async alias(selection: Selection, accountId: string): Promise<string | null> {
+    if (this.tabletop) return (await this.options.simulator?.())?.accountAlias ?? null;
+    const sso = selection.info?.sso;
+    const key = sso ? ssoCacheKey(sso) : null;
+    if (!sso?.region || !key) return null;
+    const cacheKey = `${selection.profile}/${accountId}`;
+    if (this.aliasCache.has(cacheKey)) return this.aliasCache.get(cacheKey) ?? null;
+    try {
+      const token = await readSsoToken(this.cacheDir(), key);
+      if (!token) return null;
+      const answer = await selection.clients
+        .fastFail()
+        .sso(sso.region)
+        .send(new ListAccountsCommand({ accessToken: token.accessToken }));
+      const name = answer.accountList?.find((a) => a.accountId === accountId)?.accountName ?? null;
+      this.aliasCache.set(cacheKey, name);
+      return name;
+    } catch {
+      // The alias is a nicety: without it the header shows the account id alone.
+      return null;
+    }
+  }
+
+  /** Who the app acts as, STS reachability in both regions, and the session expiry. */
+  async status(input: { refresh?: boolean } = {}): Promise<SessionStatusView> {
+    this.startWatch();
+    const selection = await this.selected();
+    const session = await this.sessionOf(selection.info);
+    if (this.lastStatus && !input.refresh && this.lastStatus.profile === selection.profile) {
+      return { ...this.lastStatus, session, paused: selection.gate.closed };
+    }
+    const regions = await callerIdentityInRegions(selection.clients, await this.options.regions());
+    const answered = regions.find((r) => r.reachable && r.accountId && r.arn);
+    let identity: SessionStatusView['identity'] = null;
+    if (answered?.accountId && answered.arn) {
+      const parts = parseCallerArn(answered.arn);
+      identity = {
+        accountId: answered.accountId,
+        accountAlias: await this.alias(selection, answered.accountId),
+        arn: answered.arn,
+        role: parts.displayRole,
+        roleName: parts.roleName,
+        sessionName: parts.sessionName,
+      };
+    }
+    const info = selection.info;
+    const status: SessionStatusView = {
+      mode: this.options.mode,
+      profile: selection.profile,
+      profileKind: this.tabletop ? 'tabletop' : (info?.kind ?? null),
+      identity,
+      regions,
+      session,
+      warnAtSeconds: EXPIRY_WARNING_SECONDS,
+      paused: selection.gate.closed,
+      canLogin: Boolean(info?.sso?.startUrl && info.sso.region),
+      loginCommand: this.tabletop || !info ? null : loginCommand(info),
+      checkedAt: this.now().toISOString(),
+    };
+    this.lastStatus = status;
+    this.options.emit({ type: 'session.changed', status });
+    return status;
+  }
+
+  /**
+   * Compare the chosen profile's SSO session with the clock and emit `session.expiring` (once,
+   * within 15 minutes) and `session.expired` (once) for each session.
+   */
+  async checkExpiry(): Promise<SsoSessionView | null> {
+    const selection = await this.selected();
+    const session = await this.sessionOf(selection.info);
+    if (!session?.expiresAt || selection.profile === null) return session;
+    const key = `${selection.profile}@${session.expiresAt}`;
+    const done = this.warned.get(key);
+    if (session.state === 'expiring' && !done) {
+      this.warned.set(key, 'expiring');
+      this.options.emit({
+        type: 'session.expiring',
+        profile: selection.profile,
+        expiresAt: session.expiresAt,
+        secondsLeft: session.secondsLeft ?? 0,
+      });
+    }
+    if (session.state === 'expired' && done !== 'expired') {
+      this.warned.set(key, 'expired');
+      this.options.emit({ type: 'session.expired', profile: selection.profile, during: null });
+    }
+    return session;
+  }
+
+  /** Check the expiry every 30 seconds in the background (unref'd: never keeps a command alive). */
+  startWatch(intervalMs = 30_000): void {
+    if (this.watch) return;
+    this.watch = setInterval(() => void this.checkExpiry().catch(() => undefined), intervalMs);
+    this.watch.unref();
+  }
+
+  private async loginTarget(profile: string | undefined): Promise<LoginTarget> {
+    const selection = await this.selected();
+    const name = profile ?? selection.profile;
+    const result = await this.readProfiles();
+    const info = result.profiles.find((p) => p.name === name);
+    if (!name || !info) {
+      const names = result.profiles.map((p) => p.name);
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no AWS profile "${name ?? ''}". The profiles are: ${names.join(', ') || '(none)'}.`,
+        {
+          profiles: names,
+        },
+      );
+    }
+    if (!info.sso) {
+      throw new AppError(
+        'CREDENTIALS',
+        `Profile "${name}" is not an SSO profile (it is ${info.kind}); there is nothing to log in to. Choose an SSO profile, or fix its credentials.`,
+      );
+    }
+    const missing = info.missing.filter((m) => m.startsWith('sso_start_url') || m.startsWith('sso_region'));
+    if (!info.sso.startUrl || !info.sso.region || missing.length > 0) {
+      throw new AppError(
+        'CREDENTIALS',
+        `Profile "${name}" cannot log in: its SSO settings lack ${missing.join(', ') || 'sso_start_url or sso_region'}. Add them to the config file (or run \`aws configure sso --profile ${name}\`).`,
+        { profile: name, missing },
+      );
+    }
+    const cacheKey = this.tabletop ? TABLETOP_PROFILE : ssoCacheKey(info.sso);
+    return {
+      profile: name,
+      startUrl: info.sso.startUrl,
+      ssoRegion: info.sso.region,
+      sessionName: info.sso.sessionName,
+      scopes: info.sso.sessionName
+        ? info.sso.scopes.length > 0
+          ? info.sso.scopes
+          : ['sso:account:access']
+        : [],
+      cacheDir: this.cacheDir(),
+      cacheKey: cacheKey ?? info.sso.startUrl,
+      tabletop: this.tabletop,
+      cliCommand: this.tabletop
+        ? '(tabletop: approve the code in the app)'
+        : (loginCommand(info) ?? `aws sso login --profile ${name}`),
+    };
+  }
+
+  private async afterLogin(target: LoginTarget, expiresAt: Date): Promise<void> {
+    const selection = await this.selected();
+    if (selection.profile === target.profile) {
+      selection.clients.refreshCredentials();
+      selection.gate.reopen();
+    }
+    this.warned.clear();
+    const session = sessionStateAt(expiresAt, this.now());
+    if (this.lastStatus && this.lastStatus.profile === target.profile) {
+      this.lastStatus = { ...this.lastStatus, session, paused: selection.gate.closed };
+    }
+    await this.status({ refresh: true }).catch(() => undefined);
+  }
+
+  /** Start the SSO device login (default: the chosen profile). */
+  loginStart(profile?: string): Promise<LoginStartView> {
+    return this.loginTarget(profile).then((target) => this.logins.start(target));
+  }
+
+  /** The state of a login. */
+  loginPoll(loginId: string): LoginStateView {
+    return this.logins.poll(loginId);
+  }
+
+  /** Resolves when a login ends (the CLI waits on it). */
+  loginWait(loginId: string): Promise<LoginStateView> {
+    return this.logins.wait(loginId);
+  }
+
+  /** Ask the shell to open the verification page. */
+  loginOpen(loginId: string): { opened: boolean; url: string } {
+    return this.logins.open(loginId);
+  }
+
+  /** Stop waiting for a login. */
+  loginCancel(loginId: string): LoginStateView {
+    return this.logins.cancel(loginId);
+  }
+
+  /** Tabletop: approve a login's code in the simulator. */
+  loginApproveTabletop(loginId: string): Promise<LoginStateView> {
+    return this.logins.approveTabletop(loginId);
+  }
+
+  /** Stop the watch, cancel logins and paused work, close the clients. */
+  async close(): Promise<void> {
+    if (this.watch) clearInterval(this.watch);
+    this.watch = null;
+    this.logins.close();
+    const selection = this.selection ? await this.selection.catch(() => null) : null;
+    selection?.gate.cancelWaiting('The app is closing.');
+    selection?.clients.destroy();
+  }
+}
