@@ -48,7 +48,7 @@ export class Journal {
     const entry = buildEntry(normalizeAppend(first), 1, GENESIS_HASH, (options.now ?? (() => new Date()))());
     const line = serializeEntry(entry);
     await writeFileAtomic(file, line, { exclusive: true, mode: 0o600 });
-    const handle = await open(file, 'a', 0o600);
+    const handle = await open(file, 'a+', 0o600);
     options.onCommit?.([entry]);
     return new Journal(file, handle, [entry], Buffer.byteLength(line), okIntegrity(), options);
   }
@@ -77,7 +77,7 @@ export class Journal {
       await handle.sync();
     }
     await handle.close();
-    const appendHandle = await open(file, 'a', 0o600);
+    const appendHandle = await open(file, 'a+', 0o600);
     options.onCommit?.(scan.entries);
     const integrity = scan.torn
       ? {
