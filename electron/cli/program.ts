@@ -4,6 +4,7 @@ import { serveCommand } from './commands/serve';
 import { incidentCommand } from './commands/incident';
 import { recordCommand } from './commands/record';
 import { runbooksCommand } from './commands/runbooks';
+import { simulatorCommand } from './commands/simulator';
 
 /**
  * The `dr-war-room` command line: every command is built (none is a placeholder).
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   program.addCommand(incidentCommand());
   program.addCommand(recordCommand());
   program.addCommand(runbooksCommand());
+  program.addCommand(simulatorCommand());
   return program;
 }

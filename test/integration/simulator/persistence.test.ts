@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   GetObjectCommand,
@@ -9,6 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator';
 import type { Simulator, SimulatorState } from '../../../electron/simulator';
+import { runSimulator } from '../../../electron/cli/commands/simulator';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
@@ -96,5 +99,67 @@ describe('simulator persistence', () => {
     await expect(createSimulator({ state: { version: 2 } as unknown as SimulatorState })).rejects.toThrow(
       /Saved simulator state is not valid \(version: .*\); start from a scenario instead/,
     );
+  });
+});
+
+describe('dr-war-room simulator --state FILE', () => {
+  it('writes the state, saves after mutations, and resumes from the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'drwr-sim-state-'));
+    const file = path.join(dir, 'sim.json');
+    try {
+      const first = await runSimulator({ port: 0, scenario, state: file });
+      expect(first.resumed).toBe(false);
+      expect(first.banner[0]).toBe(
+        `Simulator listening on ${first.server.url} (scenario s3-basic, account 111122223333)`,
+      );
+      expect(first.banner[1]).toContain(
+        `aws --endpoint-url ${first.server.url} --region us-west-2 s3api list-buckets`,
+      );
+      const west = new S3Client({
+        region: 'us-west-2',
+        credentials,
+        endpoint: first.server.url,
+        forcePathStyle: true,
+      });
+      const put = await west.send(
+        new PutObjectCommand({ Bucket: 'orders-west', Key: 'kept.txt', Body: 'kept' }),
+      );
+      await first.stop();
+      const onDisk = JSON.parse(await readFile(file, 'utf8')) as SimulatorState;
+      expect(onDisk.scenario.name).toBe('s3-basic');
+
+      const second = await runSimulator({ port: 0, state: file });
+      expect(second.resumed).toBe(true);
+      expect(second.banner[2]).toBe(`Resumed from ${file}`);
+      const again = new S3Client({
+        region: 'us-west-2',
+        credentials,
+        endpoint: second.server.url,
+        forcePathStyle: true,
+      });
+      const got = await again.send(new GetObjectCommand({ Bucket: 'orders-west', Key: 'kept.txt' }));
+      expect(got.VersionId).toBe(put.VersionId);
+      expect(await got.Body?.transformToString()).toBe('kept');
+      await second.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a corrupt state file with the file name and what to do', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'drwr-sim-state-'));
+    const file = path.join(dir, 'sim.json');
+    try {
+      await writeFile(file, '{not json');
+      await expect(runSimulator({ port: 0, state: file })).rejects.toThrow(
+        `${file}: the simulator state is not valid JSON; delete it to start the scenario afresh`,
+      );
+      await writeFile(file, JSON.stringify({ version: 1 }));
+      await expect(runSimulator({ port: 0, state: file })).rejects.toThrow(
+        new RegExp(`^${file}: scenario: `),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
