@@ -5,6 +5,9 @@ import { incidentCommand } from './commands/incident';
 import { recordCommand } from './commands/record';
 import { runbooksCommand } from './commands/runbooks';
 import { simulatorCommand } from './commands/simulator';
+import { profilesCommand } from './commands/profiles';
+import { whoamiCommand } from './commands/whoami';
+import { loginCommand } from './commands/login';
 
 /**
  * The `dr-war-room` command line: every command is built (none is a placeholder).
@@ -20,5 +23,8 @@ export function buildProgram(): Command {
   program.addCommand(recordCommand());
   program.addCommand(runbooksCommand());
   program.addCommand(simulatorCommand());
+  program.addCommand(profilesCommand());
+  program.addCommand(whoamiCommand());
+  program.addCommand(loginCommand());
   return program;
 }

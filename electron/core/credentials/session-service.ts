@@ -248,8 +248,8 @@ export class SessionService {
     };
   }
 
-  /** Act as another profile; remembered for the next start. A missing profile lists those that exist. */
-  async select(profile: string): Promise<SessionStatusView> {
+  /** Act as another profile; remembered for the next start unless `remember` is false. A missing profile lists those that exist. */
+  async select(profile: string, options: { remember?: boolean } = {}): Promise<SessionStatusView> {
     const result = await this.readProfiles();
     const info = result.profiles.find((p) => p.name === profile);
     if (!info) {
@@ -266,7 +266,9 @@ export class SessionService {
     previous?.gate.cancelWaiting(`The app now acts as profile "${profile}"; start the paused work again.`);
     this.selection = this.build(profile, info);
     await this.selection;
-    if (!this.tabletop) await writeSessionSettings(this.options.dataDir, { lastProfile: profile });
+    if (!this.tabletop && options.remember !== false) {
+      await writeSessionSettings(this.options.dataDir, { lastProfile: profile });
+    }
     this.warned.clear();
     const status = await this.status({ refresh: true });
     return status;

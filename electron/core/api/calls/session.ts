@@ -151,8 +151,9 @@ export const sessionCalls = {
     input: z.object({}).strict(),
   }),
   'session.select': defineCall<SessionStatusView>()({
-    summary: 'Act as another profile (remembered for the next start); answers the new session status.',
-    input: z.object({ profile: profileName }).strict(),
+    summary:
+      'Act as another profile (remembered for the next start unless remember is false); answers the new session status.',
+    input: z.object({ profile: profileName, remember: z.boolean().optional() }).strict(),
   }),
   'session.status': defineCall<SessionStatusView>()({
     summary:

@@ -17,7 +17,7 @@ export function sessionHandlers(
 > {
   return {
     'session.profiles': () => core.session.profiles(),
-    'session.select': (input) => core.session.select(input.profile),
+    'session.select': (input) => core.session.select(input.profile, { remember: input.remember !== false }),
     'session.status': (input) => core.session.status(input.refresh ? { refresh: true } : {}),
     'session.login.start': (input) => core.session.loginStart(input.profile),
     'session.login.poll': (input) => core.session.loginPoll(input.loginId),
