@@ -43,7 +43,9 @@ export function scanJournal(
   },
 ): JournalScan {
   const entries: JournalEntry[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const bytes = Buffer.isBuffer(buffer)
+    ? buffer
+    : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.length);
   let pos = 0;
   let line = start.line;
   let seq = start.seq;
@@ -67,7 +69,8 @@ export function scanJournal(
     });
     let parsed: unknown;
     try {
-      parsed = JSON.parse(decoder.decode(buffer.subarray(pos, nl)));
+      // Invalid UTF-8 decodes to U+FFFD, which then fails the hash check: still detected.
+      parsed = JSON.parse(bytes.toString('utf8', pos, nl));
     } catch {
       return fail('the line is not valid JSON');
     }
