@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -390,6 +391,46 @@ describe('S3 through the real SDK v3 client', () => {
         ),
       ),
     ).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
+  });
+
+  it('accepts streamed uploads (aws-chunked with a trailing checksum)', async () => {
+    const body = Readable.from([Buffer.from('hello '), Buffer.from('stream')]);
+    const put = await west.send(
+      new PutObjectCommand({ Bucket: 'scratch-dev', Key: 'streamed.txt', Body: body, ContentLength: 12 }),
+    );
+    expect(put.ETag).toBe(`"${createHash('md5').update('hello stream').digest('hex')}"`);
+    const got = await west.send(
+      new GetObjectCommand({ Bucket: 'scratch-dev', Key: 'streamed.txt', ChecksumMode: 'ENABLED' }),
+    );
+    expect(await got.Body?.transformToString()).toBe('hello stream');
+    expect(got.ChecksumCRC32 ?? got.ChecksumCRC64NVME ?? got.ChecksumSHA256).toBeDefined();
+  });
+
+  it('answers malformed and unsupported requests with S3 errors', async () => {
+    const bad = await sim.handle({
+      method: 'POST',
+      hostname: 'archive-west.s3.us-west-2.amazonaws.com',
+      path: '/ledger/2020.tar',
+      rawQuery: 'restore',
+      headers: {},
+      body: Buffer.from('<RestoreRequest><Days>1</Days'),
+    });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body)).toContain('<Code>MalformedXML</Code>');
+    const unsupported = await sim.handle({
+      method: 'GET',
+      hostname: 'scratch-dev.s3.us-west-2.amazonaws.com',
+      path: '/',
+      rawQuery: 'website',
+      headers: {},
+      body: Buffer.alloc(0),
+    });
+    expect(unsupported.status).toBe(501);
+    expect(String(unsupported.body)).toContain('<Code>NotImplemented</Code>');
+    expect(unsupported.headers['x-amz-request-id']).toMatch(/^[0-9A-F]{16}$/);
+    expect(unsupported.headers['x-amz-id-2']).toBeDefined();
+    const badMax = await failure(west.send(new ListObjectsV2Command({ Bucket: 'scratch-dev', MaxKeys: -1 })));
+    expect(badMax).toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
   });
 
   it('works with virtual-hosted addressing and with an unversioned bucket', async () => {
