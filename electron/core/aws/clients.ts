@@ -84,6 +84,11 @@ export interface AwsClients {
   ssoOidc(region: string): SSOOIDCClient;
   /** The same account and credentials with short timeouts and few retries (scans of a failing region). */
   fastFail(): AwsClients;
+  /**
+   * The same clients without the session gate: an expired session fails at once instead of
+   * pausing (identity checks and the session status must answer, never wait for a login).
+   */
+  ungated(): AwsClients;
   /** The same account and credentials, restricted further by a policy (e.g. `allowKinds(['read'], …)`). */
   withPolicy(policy: OperationPolicy): AwsClients;
   /** Forget cached credentials (after a login) so the next call reads fresh ones. */
@@ -124,11 +129,13 @@ function tabletopHandler(simulator: SimulatorRequestHandler, tuning: ClientTunin
 class ClientsView implements AwsClients {
   private readonly cache = new Map<string, DestroyableClient>();
   private fast: ClientsView | undefined;
+  private ungatedView: ClientsView | undefined;
 
   constructor(
     private readonly shared: Shared,
     private readonly tuning: ClientTuning,
     private readonly policy: OperationPolicy | undefined,
+    private readonly gated = true,
   ) {
     shared.views.add(this);
   }
@@ -180,7 +187,7 @@ class ClientsView implements AwsClients {
       priority: 'high',
       override: true,
     });
-    if (this.shared.sessionGate && service !== 'sso-oidc') {
+    if (this.gated && this.shared.sessionGate && service !== 'sso-oidc') {
       client.middlewareStack.add(this.shared.sessionGate.middleware<I, O>(service), {
         step: 'initialize',
         name: SESSION_GATE_MIDDLEWARE_NAME,
@@ -255,14 +262,19 @@ class ClientsView implements AwsClients {
   }
 
   fastFail(): AwsClients {
-    this.fast ??= new ClientsView(this.shared, { ...FAST_FAIL_TUNING }, this.policy);
+    this.fast ??= new ClientsView(this.shared, { ...FAST_FAIL_TUNING }, this.policy, this.gated);
     return this.fast;
+  }
+
+  ungated(): AwsClients {
+    this.ungatedView ??= new ClientsView(this.shared, this.tuning, this.policy, false);
+    return this.ungatedView;
   }
 
   withPolicy(policy: OperationPolicy): AwsClients {
     const outer = this.policy;
     const combined: OperationPolicy = outer ? (op) => outer(op) ?? policy(op) : policy;
-    return new ClientsView(this.shared, this.tuning, combined);
+    return new ClientsView(this.shared, this.tuning, combined, this.gated);
   }
 
   refreshCredentials(): void {

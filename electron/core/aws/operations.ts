@@ -267,6 +267,12 @@ export const operations: readonly AwsOperation[] = [
     alsoRequires: [...DYNAMODB_RESTORE_TARGET],
   }),
   op('dynamodb', 'UpdateContinuousBackups', 'create', 'Turn PITR on for a restored target table only.'),
+  op(
+    'dynamodb',
+    'UpdateTimeToLive',
+    'create',
+    'Re-apply the source TTL setting on a restored target table only.',
+  ),
   op('dynamodb', 'TagResource', 'create', 'Tag a restored table with the incident and the source.'),
   // DynamoDB cleanup
   op('dynamodb', 'DeleteTable', 'cleanup-own', 'Drills: delete a table this app restored and tagged.'),

@@ -52,13 +52,14 @@ export function parseCallerArn(arn: string): ArnParts {
 
 /**
  * STS GetCallerIdentity in the primary and the secondary region at the same time, with
- * fast-fail clients, so a dead us-east-1 does not hide that us-west-2's STS answers.
+ * fast-fail clients, so a dead us-east-1 does not hide that us-west-2's STS answers. Ungated:
+ * an expired session is reported, not waited on.
  */
 export async function callerIdentityInRegions(
   clients: AwsClients,
   regions: { primary: string; secondary: string },
 ): Promise<RegionReach[]> {
-  const fast = clients.fastFail();
+  const fast = clients.ungated().fastFail();
   const ask = async (region: string, role: 'primary' | 'secondary'): Promise<RegionReach> => {
     try {
       const answer = await fast.sts(region).send(new GetCallerIdentityCommand({}));

@@ -285,6 +285,7 @@ export class SessionService {
       const token = await readSsoToken(this.cacheDir(), key);
       if (!token) return null;
       const answer = await selection.clients
+        .ungated()
         .fastFail()
         .sso(sso.region)
         .send(new ListAccountsCommand({ accessToken: token.accessToken }));

@@ -158,3 +158,17 @@ describe('the session gate', () => {
     expect(await pending).toMatchObject({ code: 'CANCELLED' });
   });
 });
+
+describe('ungated clients', () => {
+  it('fail at once on an expired session instead of pausing (for identity checks)', async () => {
+    const handler = fakeHandler(() => ({ status: 400, body: queryErrorXml('ExpiredToken', 'expired') }));
+    const gate = new SessionGate({ profile: 'p' });
+    const clients = createAwsClients({ mode: 'TABLETOP', simulator: handler, sessionGate: gate });
+    await expect(
+      clients.ungated().fastFail().sts('us-east-1').send(new GetCallerIdentityCommand({})),
+    ).rejects.toMatchObject({
+      name: 'ExpiredToken',
+    });
+    expect(gate.closed).toBe(false);
+  });
+});
