@@ -7,6 +7,7 @@ import { incidentCalls } from './calls/incident';
 import { recordCalls } from './calls/record';
 import { runbookCalls } from './calls/runbooks';
 import { sessionCalls } from './calls/session';
+import { assessCalls } from './calls/assess';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -19,6 +20,7 @@ export const contract = {
   ...recordCalls,
   ...runbookCalls,
   ...sessionCalls,
+  ...assessCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

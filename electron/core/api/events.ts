@@ -4,6 +4,7 @@
  */
 import type { JournalEntry } from '../incident/types';
 import type { LoginStateView, SessionStatusView } from './calls/session';
+import type { AssessEvent } from './calls/assess';
 
 /** A message for the user that is not tied to one call. */
 export interface NoticeEvent {
@@ -80,7 +81,8 @@ export type AppEvent =
   | SessionExpiringEvent
   | SessionExpiredEvent
   | SessionChangedEvent
-  | SessionLoginEvent;
+  | SessionLoginEvent
+  | AssessEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

@@ -14,6 +14,8 @@ import path from 'node:path';
 import { SessionService } from '../credentials/session-service';
 import { createSimulator, type Simulator } from '../../simulator';
 import { approveDeviceCode } from '../../simulator/services/sso-oidc';
+import type { AssessService } from '../assess/assess-service';
+import { assessServiceForCore } from '../assess/assess-for-core';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -33,6 +35,8 @@ export class Core {
    * and the guarded AWS clients every service uses: `await core.session.clients()`.
    */
   readonly session: SessionService;
+  /** Inventory and recovery readiness of both regions (`electron/core/assess`). */
+  readonly assess: AssessService;
   private simulatorInstance: Promise<Simulator> | null = null;
   private handlers: Handlers | null = null;
 
@@ -68,6 +72,7 @@ export class Core {
       incidents: this.incidents,
       emit: (event) => this.events.emit(event),
     });
+    this.assess = assessServiceForCore(this);
   }
 
   /** Create the data folder (0700), decide the mode, and build the services. */

@@ -6,6 +6,7 @@ import { incidentHandlers } from './incident';
 import { recordHandlers } from './record';
 import { runbookHandlers } from './runbooks';
 import { sessionHandlers } from './session';
+import { assessHandlers } from './assess';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(core: Core): Handlers {
     ...recordHandlers(core),
     ...runbookHandlers(core),
     ...sessionHandlers(core),
+    ...assessHandlers(core),
   };
 }
