@@ -1,3 +1,4 @@
+import { dynamodbService } from '../services/dynamodb';
 import { ec2Service } from '../services/ec2';
 import { rdsService } from '../services/rds';
 import { s3Service } from '../services/s3';
@@ -14,6 +15,7 @@ export const simulatorServices: readonly ServiceSimulator[] = [
   s3Service as ServiceSimulator,
   rdsService as ServiceSimulator,
   ec2Service as ServiceSimulator,
+  dynamodbService as ServiceSimulator,
   stsService as ServiceSimulator,
   ssoOidcService as ServiceSimulator,
   ssoPortalService as ServiceSimulator,
