@@ -16,6 +16,8 @@ const EXPIRED_MESSAGES: readonly RegExp[] = [
   /token (is|has) expired/i,
   /security token included in the request is expired/i,
   /aws sso login/i,
+  // The SSO portal's answer to an expired or revoked bearer token (GetRoleCredentials).
+  /Session token not found or invalid/i,
 ];
 
 function stringField(value: unknown, key: string): string | undefined {
