@@ -10,6 +10,7 @@ import {
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
@@ -391,6 +392,49 @@ describe('S3 through the real SDK v3 client', () => {
         ),
       ),
     ).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
+  });
+
+  it('tags objects on PutObject and CopyObject (COPY and REPLACE directives)', async () => {
+    await west.send(
+      new PutObjectCommand({
+        Bucket: 'orders-west',
+        Key: 'drill/probe.txt',
+        Body: 'probe',
+        Tagging: 'dr-war-room%3Aincident=INC-1&purpose=drill',
+      }),
+    );
+    const head = await west.send(new HeadObjectCommand({ Bucket: 'orders-west', Key: 'drill/probe.txt' }));
+    expect(head.TagCount).toBe(2);
+    const tags = await west.send(
+      new GetObjectTaggingCommand({ Bucket: 'orders-west', Key: 'drill/probe.txt' }),
+    );
+    expect(tags.TagSet).toEqual([
+      { Key: 'dr-war-room:incident', Value: 'INC-1' },
+      { Key: 'purpose', Value: 'drill' },
+    ]);
+    await west.send(
+      new CopyObjectCommand({
+        Bucket: 'orders-west',
+        Key: 'drill/copy.txt',
+        CopySource: 'orders-west/drill/probe.txt',
+      }),
+    );
+    expect(
+      (await west.send(new GetObjectTaggingCommand({ Bucket: 'orders-west', Key: 'drill/copy.txt' }))).TagSet,
+    ).toHaveLength(2);
+    await west.send(
+      new CopyObjectCommand({
+        Bucket: 'orders-west',
+        Key: 'drill/replaced.txt',
+        CopySource: 'orders-west/drill/probe.txt',
+        TaggingDirective: 'REPLACE',
+        Tagging: 'dr-war-room%3Asource=orders-west',
+      }),
+    );
+    const replaced = await west.send(
+      new GetObjectTaggingCommand({ Bucket: 'orders-west', Key: 'drill/replaced.txt' }),
+    );
+    expect(replaced.TagSet).toEqual([{ Key: 'dr-war-room:source', Value: 'orders-west' }]);
   });
 
   it('accepts streamed uploads (aws-chunked with a trailing checksum)', async () => {

@@ -11,7 +11,7 @@ import {
 } from './bucket-ops';
 import { listObjectsV2, listObjectVersions } from './list-ops';
 import type { S3Bucket, S3State } from './model';
-import { getObject, headObject } from './object-read-ops';
+import { getObject, getObjectTagging, headObject } from './object-read-ops';
 import { copyObject, deleteObject, putObject, restoreObject } from './object-write-ops';
 import { settleReplication } from './replication';
 import { hasSubresource, parseS3Address } from './request';
@@ -66,8 +66,8 @@ function objectOperation(
 ): SimResponse {
   switch (req.method) {
     case 'GET':
-      if (hasSubresource(req, 'tagging') || hasSubresource(req, 'acl'))
-        throw notImplemented('object tagging or ACLs');
+      if (hasSubresource(req, 'tagging')) return getObjectTagging(req, bucket, key);
+      if (hasSubresource(req, 'acl')) throw notImplemented('object ACLs');
       return getObject(req, ctx, bucket, key);
     case 'HEAD':
       return headObject(req, ctx, bucket, key);

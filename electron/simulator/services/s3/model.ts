@@ -44,6 +44,8 @@ export interface S3ObjectVersion {
   storageClass: string;
   contentType: string;
   metadata: Record<string, string>;
+  /** Object tags (`x-amz-tagging`). */
+  tags?: Record<string, string>;
   /** Content as base64; absent for synthetic content (regenerated from {@link syntheticSeed}). */
   body?: string;
   /** Seed text of synthetic content. */

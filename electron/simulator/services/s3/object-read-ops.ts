@@ -5,6 +5,7 @@ import type { S3Bucket, S3ObjectVersion } from './model';
 import { ARCHIVED_CLASSES } from './model';
 import { httpDate, userMetadata } from './request';
 import { invalidObjectState, noSuchKey, noSuchVersion } from './s3-errors';
+import { xmlOk } from './s3-xml';
 
 /**
  * The version a request addresses (`versionId` query, else the current one); throws S3's
@@ -87,6 +88,8 @@ export function objectHeaders(
     if (Object.keys(version.checksums).length > 0) headers['x-amz-checksum-type'] = 'FULL_OBJECT';
   }
   for (const [name, value] of Object.entries(version.metadata)) headers[`x-amz-meta-${name}`] = value;
+  const tagCount = Object.keys(version.tags ?? {}).length;
+  if (tagCount > 0) headers['x-amz-tagging-count'] = String(tagCount);
   return headers;
 }
 
@@ -150,6 +153,16 @@ export function getObject(req: SimRequest, ctx: SimContext, bucket: S3Bucket, ke
     };
   }
   return { status: 200, headers: { ...headers, 'content-length': String(content.length) }, body: content };
+}
+
+/** GetObjectTagging. */
+export function getObjectTagging(req: SimRequest, bucket: S3Bucket, key: string): SimResponse {
+  const version = resolveVersion(bucket, key, req.query['versionId'], 'GET');
+  return xmlOk(
+    'Tagging',
+    { TagSet: { Tag: Object.entries(version.tags ?? {}).map(([Key, Value]) => ({ Key, Value })) } },
+    bucket.versioning ? { 'x-amz-version-id': version.versionId } : {},
+  );
 }
 
 /** Metadata of a new object from request headers. */

@@ -78,6 +78,32 @@ export function uploadChecksums(headers: Record<string, string>, payload: Buffer
   return out;
 }
 
+/** Object tags from an `x-amz-tagging` header (URL-encoded `k=v&k2=v2`), validated as S3 does. */
+export function parseTaggingHeader(value: string | undefined): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const tags: Record<string, string> = {};
+  for (const [key, tagValue] of new URLSearchParams(value)) {
+    if (!key || key.length > 128 || tagValue.length > 256) {
+      throw new SimServiceError(
+        'InvalidTag',
+        `The tag "${key}" is not valid (keys 1-128, values 0-256 characters).`,
+        400,
+      );
+    }
+    if (key in tags)
+      throw new SimServiceError(
+        'InvalidTag',
+        `Cannot provide multiple tags with the same key "${key}".`,
+        400,
+      );
+    tags[key] = tagValue;
+  }
+  if (Object.keys(tags).length > 10) {
+    throw new SimServiceError('BadRequest', 'Object tags cannot be greater than 10', 400);
+  }
+  return tags;
+}
+
 /** Add a version as the current one, honouring the bucket's versioning state, and queue its replication. */
 export function writeVersion(
   state: S3State,
@@ -131,6 +157,8 @@ export function putObject(
     metadata: metadataFromRequest(req),
     body: payload.toString('base64'),
   };
+  const tags = parseTaggingHeader(req.headers['x-amz-tagging']);
+  if (tags && Object.keys(tags).length > 0) version.tags = tags;
   writeVersion(state, bucket, key, version, ctx);
   return { status: 200, headers: { etag: version.etag, ...writeHeaders(bucket, version) }, body: '' };
 }
@@ -225,6 +253,12 @@ export function copyObject(
     metadata: directive === 'REPLACE' ? metadataFromRequest(req) : { ...from.metadata },
     ...(from.body !== undefined ? { body: from.body } : { body: content.toString('base64') }),
   };
+  const taggingDirective = (req.headers['x-amz-tagging-directive'] ?? 'COPY').toUpperCase();
+  if (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE') {
+    throw invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', taggingDirective);
+  }
+  const tags = taggingDirective === 'REPLACE' ? parseTaggingHeader(req.headers['x-amz-tagging']) : from.tags;
+  if (tags && Object.keys(tags).length > 0) version.tags = { ...tags };
   writeVersion(state, bucket, key, version, ctx);
   const headers = writeHeaders(bucket, version);
   for (const name of Object.keys(headers)) if (name.startsWith('x-amz-checksum-')) delete headers[name];
