@@ -1,5 +1,6 @@
 import { useStore } from '../store/index';
 import { ModeBadge } from './mode-badge';
+import { IdentityBadge } from './identity/identity-badge';
 
 /** The always-visible header: the app, its mode, and (as other parts land) incident, clock and identity. */
 export function Header() {
@@ -25,6 +26,7 @@ export function Header() {
             {regions.primary} → {regions.secondary}
           </span>
         )}
+        <IdentityBadge />
       </div>
     </header>
   );

@@ -12,6 +12,12 @@ export function applyEvent(event: AppEvent): void {
     case 'procedure.reloaded':
       if (event.ok) void state.loadProcedure();
       break;
+    case 'session.changed':
+    case 'session.expiring':
+    case 'session.expired':
+    case 'session.login':
+      state.applySessionEvent(event);
+      break;
     case 'shell.request':
       if (state.appInfo.status === 'ready' && state.appInfo.value.transport === 'http') {
         state.pushNotice(
