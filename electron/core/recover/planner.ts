@@ -261,10 +261,14 @@ export function buildPlan(input: PlanInput): RecoveryPlan {
       });
     }
     const restoreTime = selection.restoreTime ?? settings.restoreTime ?? null;
-    const targetName = targetNameOf(resource, option.data, settings, suffix);
+    const data: OptionData =
+      option.data.strategy === 's3-version-rollback' && selection.objects
+        ? { ...option.data, objects: selection.objects }
+        : option.data;
+    const targetName = targetNameOf(resource, data, settings, suffix);
     const result = buildStrategy({
       resource,
-      data: option.data,
+      data,
       settings,
       targetName,
       chainId: resource.id,
@@ -355,6 +359,15 @@ export function buildPlan(input: PlanInput): RecoveryPlan {
   for (const c of chains) {
     finish(c);
     c.blocked = isBlocked(c);
+  }
+  if (!facts.checked && chains.length > 0) {
+    problems.push({
+      severity: 'warning',
+      code: 'target-missing',
+      chainId: null,
+      message: `The target settings and names could not be verified in ${options.regions.secondary} (the lookups failed).`,
+      fix: 'Check the secondary region answers (session, network), then rebuild the plan.',
+    });
   }
   const quota = quotaProblems(chains);
   problems.push(...quota.problems);

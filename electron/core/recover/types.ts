@@ -184,6 +184,8 @@ export interface ResourceSelection {
   /** RDS/DynamoDB point in time (ISO); latest restorable when absent. */
   restoreTime?: string;
   settings?: TargetSettings;
+  /** S3 version rollback: the versions to copy back. */
+  objects?: ObjectVersionRef[];
 }
 
 /** Options of one plan. */
@@ -231,12 +233,16 @@ export type WaitKind =
   | 'instance-status-ok'
   | 'table-active';
 
-/** AWS quotas the executor queues for. */
-export type QuotaName = 'cross-region-snapshot-copy' | 'table-restore';
+/**
+ * AWS quotas the executor queues for: concurrent cross-region snapshot copies into one region
+ * (EC2 snapshots and AMI copies; RDS snapshots) and concurrent DynamoDB table restores.
+ */
+export type QuotaName = 'cross-region-snapshot-copy' | 'rds-snapshot-copy' | 'table-restore';
 
 /** Per-quota concurrency limits (AWS defaults). */
 export const QUOTA_LIMITS: Readonly<Record<QuotaName, number>> = {
   'cross-region-snapshot-copy': 5,
+  'rds-snapshot-copy': 5,
   'table-restore': 50,
 };
 

@@ -149,7 +149,7 @@ export function rdsSnapshotCopyRestore(
         ],
         wait: { kind: 'db-snapshot-available', describe: 'DescribeDBSnapshots until the copy is available' },
         target: { type: 'db-snapshot', name: copyName },
-        quota: 'cross-region-snapshot-copy',
+        quota: 'rds-snapshot-copy',
         idempotency: { adoptBy: 'name' },
         estimatedMinutes: 45,
       }),

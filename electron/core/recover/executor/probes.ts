@@ -1,0 +1,192 @@
+import type { AwsClients } from '../../aws/clients';
+import type { PlanAction, WaitKind } from '../types';
+import { sendCall } from './commands';
+
+/** One look at a target: its status, progress, whether it is ready or failed, and new output. */
+export interface ProbeResult {
+  status: string;
+  progress: number | null;
+  done: boolean;
+  failed: string | null;
+  output?: Record<string, string>;
+}
+
+type Probe = (
+  clients: AwsClients,
+  region: string,
+  output: Record<string, string>,
+  action: PlanAction,
+) => Promise<ProbeResult>;
+
+const FAILED_DB = new Set([
+  'failed',
+  'incompatible-restore',
+  'incompatible-parameters',
+  'incompatible-network',
+  'storage-full',
+  'inaccessible-encryption-credentials',
+  'restore-error',
+]);
+
+function percent(value: unknown): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const n = Number.parseFloat(value);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+function need(output: Record<string, string>, field: string, action: PlanAction): string {
+  const v = output[field];
+  if (!v) throw new Error(`${action.title}: no ${field} recorded to watch.`);
+  return v;
+}
+
+const PROBES: Record<WaitKind, Probe> = {
+  'db-instance-available': async (clients, region, output, action) => {
+    const id = need(output, 'DBInstanceIdentifier', action);
+    const answer = await sendCall(clients, 'rds', region, 'DescribeDBInstances', {
+      DBInstanceIdentifier: id,
+    });
+    const db = (answer.DBInstances as Array<Record<string, unknown>> | undefined)?.[0];
+    const status = String(db?.DBInstanceStatus ?? 'unknown');
+    const endpoint = db?.Endpoint as { Address?: string; Port?: number } | undefined;
+    const arn = typeof db?.DBInstanceArn === 'string' ? db.DBInstanceArn : undefined;
+    return {
+      status,
+      progress: null,
+      done: status === 'available' && !db?.ReadReplicaSourceDBInstanceIdentifier,
+      failed: FAILED_DB.has(status) ? `The DB instance ${id} is ${status}.` : null,
+      output: {
+        ...(endpoint?.Address
+          ? { Endpoint: `${endpoint.Address}${endpoint.Port ? `:${endpoint.Port}` : ''}` }
+          : {}),
+        ...(arn ? { DBInstanceArn: arn } : {}),
+      },
+    };
+  },
+  'db-snapshot-available': async (clients, region, output, action) => {
+    const id = need(output, 'DBSnapshotIdentifier', action);
+    const answer = await sendCall(clients, 'rds', region, 'DescribeDBSnapshots', {
+      DBSnapshotIdentifier: id,
+    });
+    const snap = (answer.DBSnapshots as Array<Record<string, unknown>> | undefined)?.[0];
+    const status = String(snap?.Status ?? 'unknown');
+    return {
+      status,
+      progress: percent(snap?.PercentProgress),
+      done: status === 'available',
+      failed: status === 'failed' || status === 'error' ? `The snapshot copy ${id} is ${status}.` : null,
+    };
+  },
+  'image-available': async (clients, region, output, action) => {
+    const id = need(output, 'ImageId', action);
+    const answer = await sendCall(clients, 'ec2', region, 'DescribeImages', { ImageIds: [id] });
+    const image = (answer.Images as Array<Record<string, unknown>> | undefined)?.[0];
+    const status = String(image?.State ?? 'pending');
+    return {
+      status,
+      progress: null,
+      done: status === 'available',
+      failed: ['failed', 'error', 'invalid', 'deregistered'].includes(status)
+        ? `The image copy ${id} is ${status}.`
+        : null,
+    };
+  },
+  'snapshot-completed': async (clients, region, output, action) => {
+    const id = need(output, 'SnapshotId', action);
+    const answer = await sendCall(clients, 'ec2', region, 'DescribeSnapshots', { SnapshotIds: [id] });
+    const snap = (answer.Snapshots as Array<Record<string, unknown>> | undefined)?.[0];
+    const status = String(snap?.State ?? 'pending');
+    return {
+      status,
+      progress: percent(snap?.Progress),
+      done: status === 'completed',
+      failed:
+        status === 'error'
+          ? `The snapshot copy ${id} failed: ${String(snap?.StateMessage ?? 'no reason given')}.`
+          : null,
+    };
+  },
+  'volume-available': async (clients, region, output, action) => {
+    const id = need(output, 'VolumeId', action);
+    const answer = await sendCall(clients, 'ec2', region, 'DescribeVolumes', { VolumeIds: [id] });
+    const volume = (answer.Volumes as Array<Record<string, unknown>> | undefined)?.[0];
+    const status = String(volume?.State ?? 'creating');
+    return {
+      status,
+      progress: null,
+      done: status === 'available' || status === 'in-use',
+      failed: status === 'error' ? `The volume ${id} is in error.` : null,
+    };
+  },
+  'volume-in-use': async (clients, region, output, action) => {
+    const id = need(output, 'VolumeId', action);
+    const answer = await sendCall(clients, 'ec2', region, 'DescribeVolumes', { VolumeIds: [id] });
+    const volume = (answer.Volumes as Array<Record<string, unknown>> | undefined)?.[0];
+    const attachment = (volume?.Attachments as Array<Record<string, unknown>> | undefined)?.[0];
+    const status = String(attachment?.State ?? volume?.State ?? 'attaching');
+    return {
+      status,
+      progress: null,
+      done: status === 'attached',
+      failed: volume?.State === 'error' ? `The volume ${id} is in error.` : null,
+    };
+  },
+  'instance-status-ok': async (clients, region, output, action) => {
+    const id = need(output, 'InstanceId', action);
+    const answer = await sendCall(clients, 'ec2', region, 'DescribeInstanceStatus', {
+      InstanceIds: [id],
+      IncludeAllInstances: true,
+    });
+    const s = (answer.InstanceStatuses as Array<Record<string, unknown>> | undefined)?.[0];
+    const state = String((s?.InstanceState as { Name?: string } | undefined)?.Name ?? 'pending');
+    const instanceCheck = String(
+      (s?.InstanceStatus as { Status?: string } | undefined)?.Status ?? 'initializing',
+    );
+    const systemCheck = String(
+      (s?.SystemStatus as { Status?: string } | undefined)?.Status ?? 'initializing',
+    );
+    const okCount = (instanceCheck === 'ok' ? 1 : 0) + (systemCheck === 'ok' ? 1 : 0);
+    return {
+      status: state === 'running' ? `running, checks ${okCount}/2` : state,
+      progress: state === 'running' ? 50 + okCount * 25 : null,
+      done: state === 'running' && okCount === 2,
+      failed:
+        ['terminated', 'shutting-down', 'stopped'].includes(state) ||
+        instanceCheck === 'impaired' ||
+        systemCheck === 'impaired'
+          ? `The instance ${id} is ${state} (instance check ${instanceCheck}, system check ${systemCheck}).`
+          : null,
+    };
+  },
+  'table-active': async (clients, region, output, action) => {
+    const name = need(output, 'TableName', action);
+    const answer = await sendCall(clients, 'dynamodb', region, 'DescribeTable', { TableName: name });
+    const table = answer.Table as Record<string, unknown> | undefined;
+    const status = String(table?.TableStatus ?? 'CREATING');
+    const arn = typeof table?.TableArn === 'string' ? table.TableArn : undefined;
+    return {
+      status,
+      progress: null,
+      done: status === 'ACTIVE',
+      failed:
+        status === 'INACCESSIBLE_ENCRYPTION_CREDENTIALS' || status === 'ARCHIVED'
+          ? `The table ${name} is ${status}.`
+          : null,
+      ...(arn ? { output: { TableArn: arn } } : {}),
+    };
+  },
+};
+
+/** Look once at the target of an action's wait. */
+export function probe(
+  kind: WaitKind,
+  clients: AwsClients,
+  region: string,
+  output: Record<string, string>,
+  action: PlanAction,
+): Promise<ProbeResult> {
+  return PROBES[kind](clients, region, output, action);
+}
