@@ -12,6 +12,12 @@ export function applyEvent(event: AppEvent): void {
     case 'procedure.reloaded':
       if (event.ok) void state.loadProcedure();
       break;
+    case 'incident.entry':
+      state.applyIncidentEntry(event.incidentId, event.entry);
+      break;
+    case 'incident.active':
+      if (state.incident === null && event.incidentId) void state.openIncident(event.incidentId);
+      break;
     case 'session.changed':
     case 'session.expiring':
     case 'session.expired':

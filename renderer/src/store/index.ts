@@ -2,15 +2,17 @@ import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './slices/app';
 import { createProcedureSlice, type ProcedureSlice } from './slices/procedure';
 import { createUiSlice, type UiSlice } from './slices/ui';
+import { createIncidentSlice, type IncidentSlice } from './slices/incident';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & SessionSlice;
+export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & SessionSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
   ...createAppSlice(...args),
   ...createProcedureSlice(...args),
   ...createUiSlice(...args),
+  ...createIncidentSlice(...args),
   ...createSessionSlice(...args),
 }));

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import { ProcedureView } from './procedure/procedure-view';
+import { IncidentView } from './incident/incident-view';
+import { TimelineView } from './timeline/timeline-view';
+import { RecordView } from './record/record-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
@@ -9,4 +12,9 @@ export interface ViewEntry {
 }
 
 /** The screens, in navigation order. Add yours with one line. */
-export const views: ViewEntry[] = [{ id: 'procedure', title: 'Procedure', component: ProcedureView }];
+export const views: ViewEntry[] = [
+  { id: 'procedure', title: 'Procedure', component: ProcedureView },
+  { id: 'incident', title: 'Incident', component: IncidentView },
+  { id: 'timeline', title: 'Timeline', component: TimelineView },
+  { id: 'record', title: 'Record', component: RecordView },
+];
