@@ -6,7 +6,7 @@ export { createSimulator, DEFAULT_SCENARIO } from './core/create-simulator';
 export type { Simulator, SimulatorOptions } from './core/create-simulator';
 export type { SimulatorState } from './core/simulator-state';
 export { simulatorStateSchema } from './core/simulator-state';
-export type { SimHandleOptions, SimRequestRecord } from './core/simulator';
+export type { SimHandleOptions, SimRequestRecord, SimScenarioInfo } from './core/simulator';
 export { FaultController } from './core/faults';
 export type { FaultState, OutageMode } from './core/fault-state';
 export { SimConnectionError } from './core/connection-error';

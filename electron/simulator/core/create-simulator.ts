@@ -4,7 +4,7 @@ import type { SavableClock } from './clock';
 import { createSimHttpHandler } from './http-handler';
 import type { RawHttpRequest } from './router';
 import { simulatorServices } from './services';
-import type { SimHandleOptions, SimRequestRecord } from './simulator';
+import type { SimHandleOptions, SimRequestRecord, SimScenarioInfo } from './simulator';
 import { SimulatorCore } from './simulator';
 import type { SimulatorState } from './simulator-state';
 import { simulatorStateSchema } from './simulator-state';
@@ -51,7 +51,8 @@ export interface Simulator {
   readonly accountAlias: string | undefined;
   /** Regions of the scenario. */
   readonly regions: readonly string[];
-  readonly scenario: { name: string; title: string; description: string };
+  /** Name, title, description and the facilitator's ground-truth notes. */
+  readonly scenario: SimScenarioInfo;
   /** Read a service's live state by signing name (facilitator views, tests). */
   state<T>(signingName: string): T;
   /** Listen to every answered request; returns the unsubscribe function. */

@@ -4,7 +4,12 @@ import { faultStateSchema } from './fault-state';
 /** A saved simulator (plain JSON): `sim.save()` writes it, `createSimulator({ state })` resumes from it. */
 export const simulatorStateSchema = z.object({
   version: z.literal(1),
-  scenario: z.object({ name: z.string(), title: z.string(), description: z.string() }),
+  scenario: z.object({
+    name: z.string(),
+    title: z.string(),
+    description: z.string(),
+    notes: z.array(z.string()).default([]),
+  }),
   accountId: z.string().regex(/^\d{12}$/),
   accountAlias: z.string().optional(),
   seed: z.number().int(),

@@ -40,6 +40,15 @@ export interface SimRequestRecord {
   mutating: boolean;
 }
 
+/** What the simulator tells about its scenario. */
+export interface SimScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+  /** Ground truth for the facilitator (what is out of policy, the right moves). */
+  notes: string[];
+}
+
 /** The account a {@link SimulatorCore} is built from: a scenario, or a saved state. */
 export type SimulatorSource =
   { kind: 'scenario'; scenario: Scenario } | { kind: 'state'; state: SimulatorState };
@@ -87,7 +96,8 @@ export class SimulatorCore {
   readonly accountAlias: string | undefined;
   readonly regions: readonly string[];
   readonly seed: number;
-  readonly scenario: { name: string; title: string; description: string };
+  /** The scenario's name, title, description and ground-truth notes (for the facilitator). */
+  readonly scenario: SimScenarioInfo;
   private readonly services: Map<string, ServiceSimulator>;
   private readonly states = new Map<string, unknown>();
   private readonly rng: SeededRng;
@@ -130,7 +140,12 @@ export class SimulatorCore {
     this.accountAlias = scenario.accountAlias;
     this.regions = scenario.regions;
     this.seed = options.seed ?? scenario.seed;
-    this.scenario = { name: scenario.name, title: scenario.title, description: scenario.description };
+    this.scenario = {
+      name: scenario.name,
+      title: scenario.title,
+      description: scenario.description,
+      notes: [...scenario.notes],
+    };
     this.clock = createClock({
       ...(scenario.startTime ? { start: new Date(scenario.startTime) } : {}),
       speed: options.speed ?? scenario.speed,
@@ -168,7 +183,7 @@ export class SimulatorCore {
   save(): SimulatorState {
     return {
       version: 1,
-      scenario: { ...this.scenario },
+      scenario: { ...this.scenario, notes: [...this.scenario.notes] },
       accountId: this.accountId,
       ...(this.accountAlias ? { accountAlias: this.accountAlias } : {}),
       seed: this.seed,

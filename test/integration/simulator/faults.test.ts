@@ -45,6 +45,8 @@ describe('faults through the real SDK', () => {
   it('loads the default scenario with us-east-1 failing', async () => {
     sim = await createSimulator({});
     expect(sim.scenario.name).toBe('us-east-1-outage');
+    expect(sim.scenario.notes.some((n) => n.includes('OUT OF POLICY'))).toBe(true);
+    expect(sim.save().scenario.notes).toEqual(sim.scenario.notes);
     const error = await failure(s3('us-east-1').send(new ListBucketsCommand({})));
     expect(error).toMatchObject({ name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
     const west = await s3('us-west-2').send(new ListBucketsCommand({}));
