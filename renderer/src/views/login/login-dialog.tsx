@@ -20,7 +20,8 @@ export function LoginDialog() {
   const transport = useStore((s) => (s.appInfo.status === 'ready' ? s.appInfo.value.transport : 'ipc'));
   const now = useNow(1000);
   const pending = login.phase === 'open' && login.login.state.state === 'pending';
-  const ref = useDialogFocus<HTMLDivElement>(() => void (pending ? cancelLogin() : closeLogin()));
+  const focusKey = `${login.phase}:${login.phase === 'open' ? login.login.state.state : ''}`;
+  const ref = useDialogFocus<HTMLDivElement>(() => void (pending ? cancelLogin() : closeLogin()), focusKey);
   if (login.phase === 'closed') return null;
 
   return (
@@ -31,6 +32,7 @@ export function LoginDialog() {
         role="dialog"
         aria-modal="true"
         aria-labelledby="login-title"
+        tabIndex={-1}
       >
         <h2 id="login-title">Log in to AWS</h2>
         {login.phase === 'starting' && <p aria-live="polite">Starting the login…</p>}
@@ -64,7 +66,9 @@ export function LoginDialog() {
               </p>
             )}
             <p className="login-state" aria-live="polite" data-testid="login-state">
-              {login.login.state.message}
+              {pending && login.login.start.tabletop
+                ? 'Waiting for the facilitator to approve the code.'
+                : login.login.state.message}
               {pending && (
                 <span className="muted">
                   {' '}

@@ -39,11 +39,14 @@ function ProfilePickerDialog() {
   const selectProfile = useStore((s) => s.selectProfile);
   const close = useStore((s) => s.closeProfilePicker);
   const loadProfiles = useStore((s) => s.loadProfiles);
+  const startLogin = useStore((s) => s.startLogin);
   const current = profiles.status === 'ready' ? profiles.value.selected : null;
   const [choice, setChoice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = choice ?? current;
-  const ref = useDialogFocus<HTMLDivElement>(close);
+  const chosenProfile =
+    profiles.status === 'ready' ? profiles.value.profiles.find((p) => p.name === chosen) : undefined;
+  const ref = useDialogFocus<HTMLDivElement>(close, profiles.status);
 
   return (
     <div className="dialog-backdrop">
@@ -53,6 +56,7 @@ function ProfilePickerDialog() {
         role="dialog"
         aria-modal="true"
         aria-labelledby="profile-picker-title"
+        tabIndex={-1}
       >
         <h2 id="profile-picker-title">Which AWS profile should the app act as?</h2>
         {profiles.status === 'loading' && <p>Reading the AWS config files…</p>}
@@ -131,6 +135,18 @@ function ProfilePickerDialog() {
               >
                 {chosen ? `Continue as ${chosen}` : 'Choose a profile'}
               </button>
+              {chosenProfile && chosenProfile.ssoStartUrl && chosenProfile.ssoRegion && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    close();
+                    void startLogin(chosenProfile.kind === 'tabletop' ? undefined : chosenProfile.name);
+                  }}
+                >
+                  Log in to {chosenProfile.name}
+                </button>
+              )}
               <button type="button" className="button" onClick={close}>
                 Cancel
               </button>

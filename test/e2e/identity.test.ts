@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/harness';
+
+describe('the identity and the session expiry in the header (tabletop)', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the account id, alias and role of the simulated identity', async () => {
+    const account = app.page.getByTestId('identity-account');
+    await expect.poll(() => account.textContent(), { timeout: 30_000 }).toMatch(/\d{12}/);
+    expect(await account.textContent()).toMatch(/^.+ · \d{12}$/);
+    expect(await app.page.getByTestId('identity-role').textContent()).toBe('IncidentCommander');
+    const button = app.page.getByRole('button', {
+      name: /^Account \d{12} .*role IncidentCommander, profile tabletop/,
+    });
+    expect(await button.count()).toBe(1);
+  });
+
+  it('shows that us-west-2 answers while us-east-1 does not (the outage scenario)', async () => {
+    const reach = app.page.getByLabel('STS reachability by region');
+    expect(await reach.getByLabel('us-east-1 does not answer').count()).toBe(1);
+    expect(await reach.getByLabel('us-west-2 answers').count()).toBe(1);
+  });
+
+  it('counts the session down', async () => {
+    const countdown = app.page.getByTestId('session-countdown');
+    await expect.poll(() => countdown.textContent()).toMatch(/^Session 7h [0-5]\dm$/);
+    expect(await countdown.getAttribute('role')).toBe('timer');
+    expect(await countdown.getAttribute('aria-label')).toMatch(
+      /^the AWS session expires in 7 hours \d+ minutes?$/,
+    );
+    await app.screenshot('identity-header');
+  });
+
+  it('logs in again from the profile picker with the keyboard, the facilitator approving the code', async () => {
+    const identity = app.page.getByRole('button', { name: /Change the AWS profile/ });
+    await identity.focus();
+    await app.page.keyboard.press('Enter');
+    const picker = app.page.getByRole('dialog', { name: 'Which AWS profile should the app act as?' });
+    await picker.waitFor();
+    await picker.getByRole('button', { name: 'Log in to tabletop' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Log in to AWS' });
+    await dialog.waitFor();
+    const code = dialog.getByTestId('login-user-code');
+    await expect.poll(() => code.textContent()).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    await app.screenshot('login-dialog');
+    await dialog.getByRole('button', { name: 'Approve as facilitator' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('login-state').textContent(), { timeout: 30_000 })
+      .toMatch(/^Logged in\./);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await app.page.getByRole('dialog').count()).toBe(0);
+    await expect
+      .poll(() => app.page.getByTestId('session-countdown').textContent())
+      .toMatch(/^Session 7h [0-5]\dm$/);
+  });
+
+  it('closes the login dialog with Escape, cancelling the login', async () => {
+    await app.page.getByRole('button', { name: /Change the AWS profile/ }).click();
+    await app.page.getByRole('button', { name: 'Log in to tabletop' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Log in to AWS' });
+    await dialog.getByTestId('login-user-code').waitFor();
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.getByRole('dialog').count()).toBe(0);
+  });
+});
