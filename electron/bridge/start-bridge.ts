@@ -71,7 +71,18 @@ export async function startBridge(core: Core, options: BridgeOptions): Promise<B
         });
       }
       if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed: API calls are POST.');
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return sendJson(res, 400, {
+          ok: false,
+          error: {
+            code: 'UNKNOWN_CALL',
+            message: 'The call name in the address is not valid percent-encoding.',
+          },
+        });
+      }
       const body = await readBody(req);
       if (body === null) {
         return sendJson(res, 413, {

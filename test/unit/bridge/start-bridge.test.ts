@@ -181,6 +181,12 @@ describe('startBridge (end to end on port 0)', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
   });
 
+  it('answers a malformed percent-encoded call name with an error value, not a 500', async () => {
+    const answer = await call(bridge, '%E0%A4%A', '{}');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+  });
+
   it('refuses a body over 1 MB with 413, and takes one just under', async () => {
     const limit = 1024 * 1024;
     const tooLarge = await call(bridge, 'app.info', Buffer.alloc(limit + 1, 0x20));
