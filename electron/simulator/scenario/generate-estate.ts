@@ -1,5 +1,8 @@
 import { createRng } from '../core/rng';
 import type { Rng } from '../core/types';
+import { generateDynamoSection } from '../services/dynamodb/generate';
+import { generateEc2Section } from '../services/ec2/generate';
+import { generateRdsSection } from '../services/rds/generate';
 import { generateS3Section } from '../services/s3/generate';
 
 /** One service's part of a generated estate. */
@@ -16,6 +19,9 @@ export interface EstateGenerator {
  */
 export const estateGenerators: readonly EstateGenerator[] = [
   { signingName: 's3', generate: generateS3Section },
+  { signingName: 'rds', generate: generateRdsSection },
+  { signingName: 'ec2', generate: generateEc2Section },
+  { signingName: 'dynamodb', generate: generateDynamoSection },
 ];
 
 /** Options of {@link generateEstate}. */
