@@ -23,11 +23,13 @@ export async function detectMode(env: NodeJS.ProcessEnv = process.env): Promise<
       configFilepath: paths.configFile,
       ignoreCache: true,
     });
-    const profiles = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)]);
-    if (profiles.size > 0) {
+    const sections = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)]);
+    if (sections.size > 0) {
+      // `sso-session.NAME` and `services.NAME` sections are configuration, not profiles.
+      const count = [...sections].filter((name) => !name.includes('.')).length;
       return {
         mode: 'LIVE',
-        reason: `${profiles.size} AWS profile${profiles.size === 1 ? '' : 's'} found in ${paths.configFile}.`,
+        reason: `${count} AWS profile${count === 1 ? '' : 's'} found in ${paths.configFile}.`,
       };
     }
   } catch {
