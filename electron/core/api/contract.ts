@@ -8,6 +8,7 @@ import { recordCalls } from './calls/record';
 import { runbookCalls } from './calls/runbooks';
 import { sessionCalls } from './calls/session';
 import { assessCalls } from './calls/assess';
+import { recoverCalls } from './calls/recover';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -21,6 +22,7 @@ export const contract = {
   ...runbookCalls,
   ...sessionCalls,
   ...assessCalls,
+  ...recoverCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

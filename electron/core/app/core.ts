@@ -16,6 +16,8 @@ import { createSimulator, type Simulator } from '../../simulator';
 import { approveDeviceCode } from '../../simulator/services/sso-oidc';
 import type { AssessService } from '../assess/assess-service';
 import { assessServiceForCore } from '../assess/assess-for-core';
+import type { RecoverService } from '../recover/recover-service';
+import { recoverServiceForCore } from '../recover/recover-for-core';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -37,6 +39,8 @@ export class Core {
   readonly session: SessionService;
   /** Inventory and recovery readiness of both regions (`electron/core/assess`). */
   readonly assess: AssessService;
+  /** Recovery plans, the executor and the endpoint map (`electron/core/recover`). */
+  readonly recover: RecoverService;
   private simulatorInstance: Promise<Simulator> | null = null;
   private handlers: Handlers | null = null;
 
@@ -73,6 +77,7 @@ export class Core {
       emit: (event) => this.events.emit(event),
     });
     this.assess = assessServiceForCore(this);
+    this.recover = recoverServiceForCore(this);
   }
 
   /** Create the data folder (0700), decide the mode, and build the services. */
@@ -107,6 +112,7 @@ export class Core {
   /** Stop background work and release files. */
   async close(): Promise<void> {
     // Services with resources register their shutdown here as they are added.
+    this.recover.close();
     await this.incidents.close();
     await this.session.close();
     if (this.simulatorInstance) (await this.simulatorInstance.catch(() => null))?.close();

@@ -403,3 +403,26 @@ export interface RecoveryRun {
   endpointMap: EndpointMapping[];
   lastSeq: number;
 }
+
+/** The run as the board shows it. */
+export interface RecoveryRunView {
+  incidentId: string;
+  run: RecoveryRun;
+  /** Actions waiting per quota. */
+  queue: Record<QuotaName, number>;
+  quotaLimits: Record<QuotaName, number>;
+  /** True while an executor of this process drives the run. */
+  attached: boolean;
+  /** True when the journal shows work in flight and no executor drives it (a restart): resume re-attaches. */
+  interrupted: boolean;
+}
+
+/** What the plan builder shows: the recoverable resources and the mapping. */
+export interface RecoverableView {
+  incidentId: string;
+  assessedAt: string | null;
+  regions: { primary: string; secondary: string };
+  resources: RecoverableResource[];
+  mapping: RecoveryMapping;
+  mappingFile: string | null;
+}

@@ -7,6 +7,7 @@ import { recordHandlers } from './record';
 import { runbookHandlers } from './runbooks';
 import { sessionHandlers } from './session';
 import { assessHandlers } from './assess';
+import { recoverHandlers } from './recover';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -18,5 +19,6 @@ export function createHandlers(core: Core): Handlers {
     ...runbookHandlers(core),
     ...sessionHandlers(core),
     ...assessHandlers(core),
+    ...recoverHandlers(core),
   };
 }

@@ -1,0 +1,46 @@
+import type { Core } from '../core';
+import type { Handlers } from '../dispatch';
+
+type RecoverCall =
+  | 'recover.resources'
+  | 'recover.plan'
+  | 'recover.status'
+  | 'recover.confirm'
+  | 'recover.pause'
+  | 'recover.resume'
+  | 'recover.cancel'
+  | 'recover.retry'
+  | 'recover.endpointMap';
+
+/** Handlers of the `recover.*` calls. */
+export function recoverHandlers(core: Core): Pick<Handlers, RecoverCall> {
+  return {
+    'recover.resources': (input) =>
+      core.recover.recoverable({
+        ...(input.incidentId ? { incidentId: input.incidentId } : {}),
+        fresh: input.fresh,
+      }),
+    'recover.plan': (input) =>
+      core.recover.plan({
+        selection: input.selection,
+        fresh: input.fresh,
+        ...(input.incidentId ? { incidentId: input.incidentId } : {}),
+        ...(input.mapping ? { mapping: input.mapping } : {}),
+        ...(input.reapply ? { reapply: input.reapply } : {}),
+        ...(input.by ? { by: input.by } : {}),
+      }),
+    'recover.status': (input) => core.recover.status(input.incidentId),
+    'recover.confirm': (input) =>
+      core.recover.confirm({
+        incidentId: input.incidentId,
+        planId: input.planId,
+        typed: input.typed,
+        ...(input.by ? { by: input.by } : {}),
+      }),
+    'recover.pause': (input) => core.recover.pause(input),
+    'recover.resume': (input) => core.recover.resume(input),
+    'recover.cancel': (input) => core.recover.cancel(input),
+    'recover.retry': (input) => core.recover.retry(input),
+    'recover.endpointMap': (input) => core.recover.endpointMap(input.incidentId),
+  };
+}
