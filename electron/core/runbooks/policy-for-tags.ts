@@ -1,4 +1,4 @@
-import type { BackupPolicy, EnvironmentRules, PolicyEnvironment, PolicyTier } from './backup-policy';
+import type { BackupPolicy, EnvironmentRules, PolicyEnvironment, PolicyTier } from './backup-policy-schema';
 
 /** AWS-style tags: either a plain record or the SDK's `[{ Key, Value }]` list. */
 export type ResourceTags = Record<string, string> | ReadonlyArray<{ Key?: string; Value?: string }>;

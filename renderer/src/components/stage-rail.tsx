@@ -2,6 +2,7 @@ import type { Procedure, StageId } from '../../../electron/core/runbooks/procedu
 import { useStore } from '../store/index';
 import { IncidentRailProgress, IncidentRailStep } from '../views/incident/rail-progress';
 import { NotesBox } from '../views/incident/notes-box';
+import { StepRunbookLink } from '../views/runbooks/step-runbook-link';
 
 /** The five stages of the DR procedure, in order, each with its steps; the selected one is open. */
 export function StageRail({ procedure }: { procedure: Procedure }) {
@@ -33,6 +34,7 @@ export function StageRail({ procedure }: { procedure: Procedure }) {
                     <li key={step.id} className={`rail-step rail-step-${step.kind}`}>
                       <span className="rail-step-title">{step.title}</span>
                       {!step.required && <span className="tag">optional</span>}
+                      {step.runbook && <StepRunbookLink runbookId={step.runbook} stepTitle={step.title} />}
                       <IncidentRailStep stepId={step.id} />
                     </li>
                   ))}

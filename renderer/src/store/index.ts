@@ -3,10 +3,11 @@ import { createAppSlice, type AppSlice } from './slices/app';
 import { createProcedureSlice, type ProcedureSlice } from './slices/procedure';
 import { createUiSlice, type UiSlice } from './slices/ui';
 import { createIncidentSlice, type IncidentSlice } from './slices/incident';
+import { createRunbooksSlice, type RunbooksSlice } from './slices/runbooks';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & SessionSlice;
+export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -14,5 +15,6 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createProcedureSlice(...args),
   ...createUiSlice(...args),
   ...createIncidentSlice(...args),
+  ...createRunbooksSlice(...args),
   ...createSessionSlice(...args),
 }));

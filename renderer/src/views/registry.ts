@@ -3,6 +3,7 @@ import { ProcedureView } from './procedure/procedure-view';
 import { IncidentView } from './incident/incident-view';
 import { TimelineView } from './timeline/timeline-view';
 import { RecordView } from './record/record-view';
+import { RunbooksView } from './runbooks/runbooks-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
@@ -17,4 +18,5 @@ export const views: ViewEntry[] = [
   { id: 'incident', title: 'Incident', component: IncidentView },
   { id: 'timeline', title: 'Timeline', component: TimelineView },
   { id: 'record', title: 'Record', component: RecordView },
+  { id: 'runbooks', title: 'Runbooks', component: RunbooksView },
 ];

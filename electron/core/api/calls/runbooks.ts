@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define-call';
-import type { BackupPolicy } from '../../runbooks/backup-policy';
+import type { BackupPolicy } from '../../runbooks/backup-policy-schema';
 import type {
   RunbookDocument,
   RunbookProblem,
