@@ -8,6 +8,9 @@ import { simulatorCommand } from './commands/simulator';
 import { profilesCommand } from './commands/profiles';
 import { whoamiCommand } from './commands/whoami';
 import { loginCommand } from './commands/login';
+import { assessCommand } from './commands/assess';
+import { planCommand } from './commands/plan';
+import { recoverCommand } from './commands/recover';
 
 /**
  * The `dr-war-room` command line: every command is built (none is a placeholder).
@@ -26,5 +29,8 @@ export function buildProgram(): Command {
   program.addCommand(profilesCommand());
   program.addCommand(whoamiCommand());
   program.addCommand(loginCommand());
+  program.addCommand(assessCommand());
+  program.addCommand(planCommand());
+  program.addCommand(recoverCommand());
   return program;
 }

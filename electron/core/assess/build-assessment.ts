@@ -60,6 +60,15 @@ export function assessSubject(subject: Subject, input: BuildInput): AssessedReso
     tier: c.tier,
     unmappedTierTag: rawTier.source === 'unknown' ? rawTier.tag : null,
     critical: isCriticalTier(policy, c.tier.id),
+    imageOrVolume: subject.service === 'ec2',
+    crossRegionRequired:
+      subject.service === 's3'
+        ? rules.s3.crossRegionReplication
+        : subject.service === 'rds'
+          ? rules.rds.crossRegionBackups
+          : subject.service === 'dynamodb'
+            ? rules.dynamodb.pitr
+            : rules.ec2.ebsSnapshotMaxAgeHours !== null,
     primary: regions.primary,
     secondary: regions.secondary,
   };
@@ -72,10 +81,12 @@ export function assessSubject(subject: Subject, input: BuildInput): AssessedReso
   const order = { critical: 0, warning: 1, info: 2 } as const;
   gaps.sort((a, b) => order[a.severity] - order[b.severity]);
   const unknowns = [...subject.unknowns];
-  if (subject.tags === null && c.tier.source !== 'inferred') {
+  if (subject.tags === null) {
     unknowns.push({
       fact: 'tier and environment tags',
-      reason: `the tags could not be read; the policy defaults apply (${c.tier.id}, ${c.environment})`,
+      reason: subject.copyTags
+        ? `the resource's own tags could not be read; its copy's tags in ${regions.secondary} stand in (tier ${c.tier.id}${c.tier.source === 'inferred' ? '' : ' by default'}, environment ${c.environment}${c.environmentSource === 'inferred' ? '' : ' by default'})`
+        : `the tags could not be read; the policy defaults apply (tier ${c.tier.id}, environment ${c.environment})`,
     });
   }
   return {

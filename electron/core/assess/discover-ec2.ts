@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { listFailed, type DiscoveryContext } from './discovery-context';
 import { isoOrNull, tagRecord } from './inventory';
-import { INSTANCE_ID, SNAPSHOT_ID, VOLUME_ID, sourceFromTags } from './source-refs';
+import { IMAGE_ID, INSTANCE_ID, SNAPSHOT_ID, VOLUME_ID, sourceFromTags } from './source-refs';
 
 /** The placeholder volume id AWS gives copied snapshots. */
 const COPY_VOLUME_ID = 'vol-ffffffff';
@@ -31,6 +31,7 @@ async function instances(ctx: DiscoveryContext, region: string): Promise<void> {
             availabilityZone: i.Placement?.AvailabilityZone ?? null,
             imageId: i.ImageId ?? null,
             privateIp: i.PrivateIpAddress ?? null,
+            rootDevice: i.RootDeviceName ?? null,
             volumes: (i.BlockDeviceMappings ?? [])
               .filter((m) => m.Ebs?.VolumeId)
               .map((m) => ({ volumeId: m.Ebs?.VolumeId ?? '', device: m.DeviceName ?? null })),
@@ -58,7 +59,7 @@ async function images(ctx: DiscoveryContext, region: string): Promise<void> {
           state: image.State ?? 'unknown',
           createdAt: isoOrNull(image.CreationDate),
           sourceInstanceId: image.SourceInstanceId ?? sourceFromTags(tags, INSTANCE_ID),
-          sourceImageId: image.SourceImageId ?? null,
+          sourceImageId: image.SourceImageId ?? sourceFromTags(tags, IMAGE_ID),
           sourceImageRegion: image.SourceImageRegion ?? null,
           snapshotIds: (image.BlockDeviceMappings ?? [])
             .map((m) => m.Ebs?.SnapshotId)

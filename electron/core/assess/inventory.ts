@@ -126,6 +126,8 @@ export interface Ec2InstanceFacts {
   availabilityZone: string | null;
   imageId: string | null;
   privateIp: string | null;
+  /** The root device name (its volume comes back with the AMI). */
+  rootDevice: string | null;
   volumes: Array<{ volumeId: string; device: string | null }>;
   tags: TagMap;
 }
@@ -139,7 +141,7 @@ export interface ImageFacts {
   createdAt: string | null;
   /** The instance it was made from (API field or tags). */
   sourceInstanceId: string | null;
-  /** For copies: the source AMI and its region. */
+  /** For copies: the source AMI (API field or tags) and its region. */
   sourceImageId: string | null;
   sourceImageRegion: string | null;
   snapshotIds: string[];

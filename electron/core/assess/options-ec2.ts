@@ -1,4 +1,4 @@
-import type { RecoveryOption, ResourceFact, VolumeSnapshotRef } from '../api/calls/assess';
+import type { RecoveryOption, ResourceFact, UnknownFact, VolumeSnapshotRef } from '../api/calls/assess';
 import type { EbsSnapshotFacts, Ec2InstanceFacts, ImageFacts, TagMap, VolumeFacts } from './inventory';
 import { makeOption, newest } from './recovery-options';
 import { formatMinutes, minutesSince, rpoFromAge } from './rpo';
@@ -13,104 +13,136 @@ export interface Ec2Facts {
   accountId: string | null;
 }
 
-interface Lookup {
+/** Lookups over the EC2 facts, built once. */
+export interface Ec2Lookup {
   imagesById: Map<string, ImageFacts>;
   snapshotsById: Map<string, EbsSnapshotFacts>;
   volumesById: Map<string, VolumeFacts>;
 }
 
-/** The instance an AMI was made from: its own record, or that of the AMI it was copied from. */
-function instanceOfImage(image: ImageFacts, lookup: Lookup): string | null {
-  if (image.sourceInstanceId) return image.sourceInstanceId;
+/** The tag keys that name an application (a golden image and the instances launched from it share it). */
+const APPLICATION_KEYS = ['application', 'app', 'service'];
+
+function application(tags: TagMap | null | undefined): string | null {
+  if (!tags) return null;
+  for (const [k, v] of Object.entries(tags)) {
+    if (APPLICATION_KEYS.includes(k.toLowerCase()) && v.trim() !== '') return v.trim().toLowerCase();
+  }
+  return null;
+}
+
+/** The original of an AMI: itself, or (for a copy) the AMI it was copied from when known. */
+function originOf(image: ImageFacts, lookup: Ec2Lookup): ImageFacts {
   const source = image.sourceImageId ? lookup.imagesById.get(image.sourceImageId) : undefined;
-  return source?.sourceInstanceId ?? null;
+  return source ?? image;
 }
 
 /** When the data of an AMI was captured: the source AMI's creation for a copy, when known. */
-function capturedAt(image: ImageFacts, lookup: Lookup): string | null {
-  const source = image.sourceImageId ? lookup.imagesById.get(image.sourceImageId) : undefined;
-  return source?.createdAt ?? image.createdAt;
+export function capturedAt(image: ImageFacts, lookup: Ec2Lookup): string | null {
+  return originOf(image, lookup).createdAt ?? image.createdAt;
+}
+
+/**
+ * True when an AMI can bring an instance back (pure): made from the instance itself
+ * (SourceInstanceId), the AMI it was launched from or a copy of it, or a newer golden image of
+ * the same application (the `application` tag of the instance and of the AMI).
+ */
+export function imageFits(
+  image: ImageFacts,
+  instance: Ec2InstanceFacts | { id: string; imageId: null; tags: null },
+  lookup: Ec2Lookup,
+): boolean {
+  const origin = originOf(image, lookup);
+  if (image.sourceInstanceId === instance.id || origin.sourceInstanceId === instance.id) return true;
+  if (instance.imageId && (image.id === instance.imageId || image.sourceImageId === instance.imageId))
+    return true;
+  const app = application(instance.tags);
+  if (app === null) return false;
+  return (application(image.tags) ?? application(origin.tags)) === app;
+}
+
+function imagesFor(
+  instance: Ec2InstanceFacts | { id: string; imageId: null; tags: null },
+  region: string,
+  all: Ec2Facts,
+  lookup: Ec2Lookup,
+): ImageFacts[] {
+  return all.images.filter(
+    (i) => i.region === region && i.state === 'available' && imageFits(i, instance, lookup),
+  );
 }
 
 /** The volume a snapshot was taken of: its own record, or that of the snapshot it was copied from. */
-function volumeOfSnapshot(snapshot: EbsSnapshotFacts, lookup: Lookup): string | null {
+function volumeOfSnapshot(snapshot: EbsSnapshotFacts, lookup: Ec2Lookup): string | null {
   if (snapshot.volumeId) return snapshot.volumeId;
   const source = snapshot.sourceSnapshotId ? lookup.snapshotsById.get(snapshot.sourceSnapshotId) : undefined;
   return source?.volumeId ?? null;
 }
 
-function snapshotTakenAt(snapshot: EbsSnapshotFacts, lookup: Lookup): string | null {
+/** When a snapshot's data was captured: the source snapshot's start for a copy, when known. */
+function snapshotTakenAt(snapshot: EbsSnapshotFacts, lookup: Ec2Lookup): string | null {
   const source = snapshot.sourceSnapshotId ? lookup.snapshotsById.get(snapshot.sourceSnapshotId) : undefined;
   return source?.startedAt ?? snapshot.startedAt;
 }
 
-function imagesOf(instanceId: string, region: string, all: Ec2Facts, lookup: Lookup): ImageFacts[] {
-  return all.images.filter(
-    (i) => i.region === region && i.state === 'available' && instanceOfImage(i, lookup) === instanceId,
-  );
-}
-
-function newestSnapshotOf(
-  volumeId: string,
-  region: string,
-  all: Ec2Facts,
-  lookup: Lookup,
-): EbsSnapshotFacts | null {
-  const snaps = all.snapshots.filter(
+function snapshotsOf(volumeId: string, region: string, all: Ec2Facts, lookup: Ec2Lookup): EbsSnapshotFacts[] {
+  return all.snapshots.filter(
     (s) => s.region === region && s.state === 'completed' && volumeOfSnapshot(s, lookup) === volumeId,
   );
-  return newest(snaps, (s) => snapshotTakenAt(s, lookup));
 }
 
-interface PrimaryInstance {
-  id: string;
-  arn: string;
-  facts: Ec2InstanceFacts | null;
+function inPlace(arn: string, region: string, kind: string): RecoveryOption {
+  return makeOption({
+    kind: 'in-place',
+    description: `The ${kind} lives in ${region}; it keeps serving.`,
+    rpo: { minutes: 0, reason: 'not affected by the primary region' },
+    prerequisites: [],
+    data: { sourceArn: arn, sourceRegion: region, targetRegion: region },
+    sizeGiB: null,
+  });
 }
 
-function instanceOptions(
-  ctx: OptionContext,
-  inst: PrimaryInstance,
-  all: Ec2Facts,
-  lookup: Lookup,
-): { options: RecoveryOption[]; copyTags: TagMap | null } {
+function dataVolumes(
+  f: Ec2InstanceFacts,
+  lookup: Ec2Lookup,
+): Array<{ volumeId: string; device: string | null; sizeGiB: number | null }> {
+  return f.volumes
+    .filter((v) => v.device === null || v.device !== f.rootDevice)
+    .map((v) => ({
+      volumeId: v.volumeId,
+      device: v.device,
+      sizeGiB: lookup.volumesById.get(v.volumeId)?.sizeGiB ?? null,
+    }));
+}
+
+function instanceSubject(ctx: OptionContext, f: Ec2InstanceFacts, all: Ec2Facts, lookup: Ec2Lookup): Subject {
   const { primary, secondary, now } = ctx;
-  const f = inst.facts;
-  const volumeSizes = (f?.volumes ?? []).map((v) => lookup.volumesById.get(v.volumeId)?.sizeGiB ?? 0);
-  const totalGiB = volumeSizes.reduce((a, b) => a + b, 0) || null;
   const base = {
-    sourceArn: inst.arn,
+    sourceArn: f.arn,
     sourceRegion: primary,
     targetRegion: secondary,
-    ...(f
-      ? {
-          instanceType: f.instanceType,
-          ...(f.availabilityZone ? { availabilityZone: f.availabilityZone } : {}),
-        }
-      : {}),
+    instanceType: f.instanceType,
+    ...(f.availabilityZone ? { availabilityZone: f.availabilityZone } : {}),
   };
-  const out: RecoveryOption[] = [];
-  let copyTags: TagMap | null = null;
-
-  const copy = newest(imagesOf(inst.id, secondary, all, lookup), (i) => capturedAt(i, lookup));
+  const volumes = dataVolumes(f, lookup);
+  const options: RecoveryOption[] = [];
+  const copy = newest(imagesFor(f, secondary, all, lookup), (i) => capturedAt(i, lookup));
   if (copy) {
-    copyTags = copy.tags;
     const at = capturedAt(copy, lookup);
-    out.push(
+    options.push(
       makeOption({
         kind: 'ami-launch',
-        description: `Launch a new instance in ${secondary} from AMI ${copy.id}${copy.name ? ` (${copy.name})` : ''}, then wait for both status checks.`,
+        description: `Launch a new ${f.instanceType} in ${secondary} from AMI ${copy.id}${copy.name ? ` (${copy.name})` : ''}, wait for both status checks${volumes.length > 0 ? `, then attach its data volume(s) recreated from snapshots` : ''}.`,
         rpo: rpoFromAge(at, now, `AMI ${copy.id}`),
         prerequisites: [{ text: `AMI ${copy.id} is available in ${secondary}`, met: true }],
         data: { ...base, imageId: copy.id, imageRegion: secondary, ...(at ? { pointInTime: at } : {}) },
-        sizeGiB: totalGiB,
+        sizeGiB: null,
       }),
     );
   }
-
-  const original = newest(imagesOf(inst.id, primary, all, lookup), (i) => i.createdAt);
+  const original = newest(imagesFor(f, primary, all, lookup), (i) => i.createdAt);
   if (original) {
-    out.push(
+    options.push(
       makeOption({
         kind: 'ami-copy-launch',
         description: `Copy AMI ${original.id} to ${secondary} (CopyImage with a client token), wait until it is available, then launch from it.`,
@@ -128,185 +160,282 @@ function instanceOptions(
           imageRegion: primary,
           ...(original.createdAt ? { pointInTime: original.createdAt } : {}),
         },
-        sizeGiB: totalGiB,
+        sizeGiB: 30,
       }),
     );
   }
-
-  if (f && f.volumes.length > 0) {
-    const refs: VolumeSnapshotRef[] = [];
-    const missing: string[] = [];
-    let oldest: string | null = null;
-    for (const v of f.volumes) {
-      const snap = newestSnapshotOf(v.volumeId, secondary, all, lookup);
-      if (!snap) {
-        missing.push(v.volumeId);
-        continue;
-      }
-      const at = snapshotTakenAt(snap, lookup) ?? '';
-      if (oldest === null || at < oldest) oldest = at;
-      refs.push({
-        volumeId: v.volumeId,
-        device: v.device,
-        sizeGiB: lookup.volumesById.get(v.volumeId)?.sizeGiB ?? snap.sizeGiB,
-        snapshotId: snap.id,
-        snapshotRegion: secondary,
-        snapshotTime: at,
-      });
-    }
-    if (refs.length > 0) {
-      out.push(
-        makeOption({
-          kind: 'volume-from-snapshot',
-          description: `Create volumes in ${secondary} from the copied snapshots (${refs.map((r) => r.snapshotId).join(', ')}) in the new instance's Availability Zone, and attach them.`,
-          rpo:
-            missing.length > 0
-              ? { minutes: null, reason: `no snapshot in ${secondary} of ${missing.join(', ')}` }
-              : rpoFromAge(oldest, now, 'oldest volume snapshot'),
-          prerequisites: [
-            { text: `every volume has a snapshot in ${secondary}`, met: missing.length === 0 },
-            { text: 'an instance to attach them to (launched from an AMI)', met: copy !== null },
-          ],
-          data: { ...base, volumes: refs },
-          sizeGiB: totalGiB,
-        }),
-      );
-    }
-  }
-  return { options: out, copyTags };
-}
-
-function instanceFacts(
-  ctx: OptionContext,
-  inst: PrimaryInstance,
-  all: Ec2Facts,
-  lookup: Lookup,
-): ResourceFact[] {
-  const f = inst.facts;
-  const facts: ResourceFact[] = [];
-  if (f) {
-    facts.push(
-      { label: 'Name', value: f.name ?? '(no Name tag)' },
-      { label: 'State', value: f.state },
-      { label: 'Type', value: f.instanceType },
-      { label: 'Availability Zone', value: f.availabilityZone ?? 'unknown' },
-      { label: 'Launched from', value: f.imageId ?? 'unknown' },
-      {
-        label: 'Volumes',
-        value:
-          f.volumes
-            .map((v) => {
-              const size = lookup.volumesById.get(v.volumeId)?.sizeGiB;
-              return `${v.volumeId}${v.device ? ` (${v.device})` : ''}${size ? ` ${size} GiB` : ''}`;
-            })
-            .join(', ') || 'none',
-      },
-    );
-  }
-  for (const region of [ctx.primary, ctx.secondary]) {
-    const images = imagesOf(inst.id, region, all, lookup);
+  const facts: ResourceFact[] = [
+    { label: 'Instance', value: f.id },
+    { label: 'State', value: f.state },
+    { label: 'Type', value: f.instanceType },
+    { label: 'Availability Zone', value: f.availabilityZone ?? 'unknown' },
+    { label: 'Launched from', value: f.imageId ?? 'unknown' },
+    {
+      label: 'Data volumes',
+      value:
+        volumes
+          .map(
+            (v) => `${v.volumeId}${v.device ? ` (${v.device})` : ''}${v.sizeGiB ? ` ${v.sizeGiB} GiB` : ''}`,
+          )
+          .join(', ') || 'none',
+    },
+  ];
+  for (const region of [primary, secondary]) {
+    const images = imagesFor(f, region, all, lookup);
     const latest = newest(images, (i) => capturedAt(i, lookup));
-    const age = minutesSince(latest ? capturedAt(latest, lookup) : null, ctx.now);
+    const age = minutesSince(latest ? capturedAt(latest, lookup) : null, now);
     facts.push({
       label: `AMIs in ${region}`,
       value: ctx.incomplete('ec2', region)
         ? `unknown (${region} could not be listed)`
         : images.length === 0
           ? 'none'
-          : `${images.length}, newest ${latest?.id ?? '?'}${age === null ? '' : ` (${formatMinutes(age)} old)`}`,
+          : `${images.length}, newest ${latest?.id ?? '?'}${latest?.name ? ` ${latest.name}` : ''}${age === null ? '' : ` (${formatMinutes(age)} old)`}`,
     });
   }
-  return facts;
+  const anyAmi = [...imagesFor(f, primary, all, lookup), ...imagesFor(f, secondary, all, lookup)];
+  const newestAmi = newest(anyAmi, (i) => capturedAt(i, lookup));
+  return {
+    id: f.arn,
+    service: 'ec2',
+    kind: 'instance',
+    region: primary,
+    name: f.name ? `${f.name} (${f.id})` : f.id,
+    role: 'primary',
+    observed: true,
+    tags: f.tags,
+    copyTags: null,
+    facts,
+    details: {
+      instanceType: f.instanceType,
+      ...(f.availabilityZone ? { availabilityZone: f.availabilityZone } : {}),
+      ...(f.privateIp ? { privateIp: f.privateIp } : {}),
+      ...(f.imageId ? { imageId: f.imageId } : {}),
+    },
+    options,
+    unknowns: [],
+    optionsIncomplete: ctx.incomplete('ec2', secondary),
+    sizeGiB: null,
+    policy: {
+      service: 'ec2',
+      id: f.id,
+      newestAmiMinutes: newestAmi ? minutesSince(capturedAt(newestAmi, lookup), now) : null,
+      amiInSecondary: copy !== null,
+      complete: !ctx.incomplete('ec2', primary) && !ctx.incomplete('ec2', secondary),
+    },
+  };
+}
+
+interface PrimaryVolume {
+  id: string;
+  facts: VolumeFacts | null;
+  /** For a volume known only from snapshot copies whose source volume id is lost: those copies. */
+  copies?: EbsSnapshotFacts[];
+  /** The instance and device it is attached to, when known. */
+  attachment: { instanceId: string; device: string | null } | null;
+}
+
+function volumeSubject(
+  ctx: OptionContext,
+  v: PrimaryVolume,
+  all: Ec2Facts,
+  lookup: Ec2Lookup,
+  account: string,
+): Subject {
+  const { primary, secondary, now } = ctx;
+  const f = v.facts;
+  const arn = `arn:aws:ec2:${primary}:${account}:volume/${v.id}`;
+  const copies = v.copies ?? snapshotsOf(v.id, secondary, all, lookup);
+  const originals = v.copies ? [] : snapshotsOf(v.id, primary, all, lookup);
+  const copy = newest(copies, (s) => snapshotTakenAt(s, lookup));
+  const original = newest(originals, (s) => s.startedAt);
+  const size = f?.sizeGiB ?? copy?.sizeGiB ?? original?.sizeGiB ?? null;
+  const base = {
+    sourceArn: arn,
+    sourceRegion: primary,
+    targetRegion: secondary,
+    ...(f?.availabilityZone ? { availabilityZone: f.availabilityZone } : {}),
+  };
+  const ref = (s: EbsSnapshotFacts, region: string): VolumeSnapshotRef => ({
+    volumeId: v.id,
+    device: v.attachment?.device ?? null,
+    sizeGiB: size,
+    snapshotId: s.id,
+    snapshotRegion: region,
+    snapshotTime: snapshotTakenAt(s, lookup) ?? '',
+  });
+  const options: RecoveryOption[] = [];
+  if (copy) {
+    options.push(
+      makeOption({
+        kind: 'volume-from-snapshot',
+        description: `Create a volume in ${secondary} from snapshot ${copy.id} in the Availability Zone of the instance it will attach to${v.attachment ? ` (${v.attachment.instanceId}${v.attachment.device ? ` as ${v.attachment.device}` : ''})` : ''}.`,
+        rpo: rpoFromAge(snapshotTakenAt(copy, lookup), now, `snapshot ${copy.id}`),
+        prerequisites: [{ text: `snapshot ${copy.id} is completed in ${secondary}`, met: true }],
+        data: { ...base, snapshotId: copy.id, snapshotRegion: secondary, volumes: [ref(copy, secondary)] },
+        sizeGiB: size,
+      }),
+    );
+  }
+  if (original) {
+    options.push(
+      makeOption({
+        kind: 'snapshot-copy-restore',
+        description: `Copy snapshot ${original.id} to ${secondary} (CopySnapshot), then create the volume from the copy.`,
+        rpo: rpoFromAge(original.startedAt, now, `snapshot ${original.id}`),
+        prerequisites: [
+          { text: `snapshot ${original.id} is completed in ${primary}`, met: true },
+          {
+            text: `${primary} answers (the copy reads the source snapshot there)`,
+            met: !ctx.unreachable('ec2', primary),
+          },
+        ],
+        data: {
+          ...base,
+          snapshotId: original.id,
+          snapshotRegion: primary,
+          volumes: [ref(original, primary)],
+        },
+        sizeGiB: size,
+      }),
+    );
+  }
+  const facts: ResourceFact[] = [];
+  if (f) {
+    facts.push(
+      { label: 'Size', value: f.sizeGiB === null ? 'unknown' : `${f.sizeGiB} GiB` },
+      { label: 'Availability Zone', value: f.availabilityZone ?? 'unknown' },
+      { label: 'Encrypted', value: f.encrypted ? 'yes' : 'no' },
+    );
+  }
+  facts.push({
+    label: 'Attached to',
+    value: v.attachment
+      ? `${v.attachment.instanceId}${v.attachment.device ? ` (${v.attachment.device})` : ''}`
+      : f
+        ? 'nothing'
+        : 'unknown',
+  });
+  for (const region of [primary, secondary]) {
+    const list = region === primary ? originals : copies;
+    const latest = region === primary ? original : copy;
+    const age = minutesSince(latest ? snapshotTakenAt(latest, lookup) : null, now);
+    facts.push({
+      label: `Snapshots in ${region}`,
+      value: ctx.incomplete('ec2', region)
+        ? `unknown (${region} could not be listed)`
+        : list.length === 0
+          ? 'none'
+          : `${list.length}, newest ${latest?.id ?? '?'}${age === null ? '' : ` (${formatMinutes(age)} old)`}`,
+    });
+  }
+  const unknowns: UnknownFact[] = f
+    ? []
+    : [
+        {
+          fact: `${v.copies ? 'the volume id, ' : ''}size, zone, attachment and tags of the source volume`,
+          reason: `${primary} does not answer; the volume is known from its snapshot copies in ${secondary}${v.copies ? ` (copied from ${[...new Set(v.copies.map((c) => c.sourceSnapshotId))].join(', ')})` : ''}`,
+        },
+      ];
+  const newestAny = newest([...(copy ? [copy] : []), ...(original ? [original] : [])], (s) =>
+    snapshotTakenAt(s, lookup),
+  );
+  const name = f?.tags['Name'] ?? copy?.tags['Name'] ?? null;
+  return {
+    id: arn,
+    service: 'ec2',
+    kind: 'volume',
+    region: primary,
+    name: name ? `${name} (${v.id})` : v.id,
+    role: 'primary',
+    observed: f !== null,
+    tags: f ? f.tags : null,
+    copyTags: copy?.tags ?? null,
+    facts,
+    details: {
+      ...(f?.availabilityZone ? { availabilityZone: f.availabilityZone } : {}),
+      ...(f ? { encrypted: f.encrypted } : {}),
+    },
+    options,
+    unknowns,
+    optionsIncomplete: ctx.incomplete('ec2', secondary),
+    sizeGiB: size,
+    policy: {
+      service: 'ebs',
+      volumeId: v.id,
+      newestSnapshotMinutes: newestAny ? minutesSince(snapshotTakenAt(newestAny, lookup), now) : null,
+      snapshotInSecondary: copy !== null,
+      complete: !ctx.incomplete('ec2', primary) && !ctx.incomplete('ec2', secondary),
+    },
+  };
 }
 
 /**
- * The EC2 subjects (pure): every instance of the primary region (observed, or reconstructed from
- * its AMI copies in the secondary region when the primary does not answer) with its options, and
- * the secondary's own instances.
+ * The EC2 subjects (pure): every instance of the primary region with its AMI options; every data
+ * volume (root volumes come back with the AMI) with its snapshot options, including volumes known
+ * only from snapshot copies in the secondary region when the primary does not answer; and the
+ * secondary region's own instances.
  */
 export function ec2Subjects(all: Ec2Facts, ctx: OptionContext): Subject[] {
   const { primary, secondary } = ctx;
-  const lookup: Lookup = {
+  const lookup: Ec2Lookup = {
     imagesById: new Map(all.images.map((i) => [i.id, i])),
     snapshotsById: new Map(all.snapshots.map((s) => [s.id, s])),
     volumesById: new Map(all.volumes.map((v) => [v.id, v])),
   };
   const account = all.accountId ?? '000000000000';
-  const known = new Map<string, PrimaryInstance>(
-    all.instances.filter((i) => i.region === primary).map((i) => [i.id, { id: i.id, arn: i.arn, facts: i }]),
-  );
-  if (ctx.incomplete('ec2', primary)) {
-    for (const image of all.images) {
-      if (image.region !== secondary) continue;
-      const id = instanceOfImage(image, lookup);
-      const fromPrimary =
-        image.sourceImageRegion === primary ||
-        (image.sourceImageId !== null && !lookup.imagesById.has(image.sourceImageId));
-      if (id && fromPrimary && !known.has(id)) {
-        known.set(id, { id, arn: `arn:aws:ec2:${primary}:${account}:instance/${id}`, facts: null });
-      }
+  const subjects: Subject[] = [];
+  const instances = all.instances.filter((i) => i.region === primary);
+  for (const f of instances) subjects.push(instanceSubject(ctx, f, all, lookup));
+
+  const volumes = new Map<string, PrimaryVolume>();
+  const roots = new Set<string>();
+  for (const i of instances) {
+    for (const v of i.volumes) {
+      if (v.device !== null && v.device === i.rootDevice) roots.add(v.volumeId);
+      else
+        volumes.set(v.volumeId, {
+          id: v.volumeId,
+          facts: lookup.volumesById.get(v.volumeId) ?? null,
+          attachment: { instanceId: i.id, device: v.device },
+        });
     }
   }
-  const subjects: Subject[] = [];
-  for (const inst of known.values()) {
-    const { options, copyTags } = instanceOptions(ctx, inst, all, lookup);
-    const f = inst.facts;
-    const anyAmi = [primary, secondary].flatMap((r) => imagesOf(inst.id, r, all, lookup));
-    const newestAmi = newest(anyAmi, (i) => capturedAt(i, lookup));
-    subjects.push({
-      id: inst.arn,
-      service: 'ec2',
-      kind: 'instance',
-      region: primary,
-      name: f?.name ? `${f.name} (${inst.id})` : inst.id,
-      role: 'primary',
-      observed: f !== null,
-      tags: f ? f.tags : null,
-      copyTags,
-      facts: instanceFacts(ctx, inst, all, lookup),
-      details: f
-        ? {
-            instanceType: f.instanceType,
-            ...(f.availabilityZone ? { availabilityZone: f.availabilityZone } : {}),
-            ...(f.privateIp ? { privateIp: f.privateIp } : {}),
-            ...(f.imageId ? { imageId: f.imageId } : {}),
-          }
-        : {},
-      options,
-      unknowns: f
-        ? []
-        : [
-            {
-              fact: 'type, volumes and tags of the source instance',
-              reason: `${primary} does not answer; the instance is known from its AMI copies in ${secondary}`,
-            },
-          ],
-      optionsIncomplete: ctx.incomplete('ec2', secondary),
-      sizeGiB: null,
-      policy: {
-        service: 'ec2',
-        id: inst.id,
-        newestAmiMinutes: newestAmi ? minutesSince(capturedAt(newestAmi, lookup), ctx.now) : null,
-        amiInSecondary: options.some((o) => o.kind === 'ami-launch'),
-        volumes: f
-          ? f.volumes.map((v) => {
-              const snaps = [primary, secondary]
-                .map((r) => newestSnapshotOf(v.volumeId, r, all, lookup))
-                .filter((s): s is EbsSnapshotFacts => s !== null);
-              const latest = newest(snaps, (s) => snapshotTakenAt(s, lookup));
-              return {
-                volumeId: v.volumeId,
-                newestSnapshotMinutes: latest ? minutesSince(snapshotTakenAt(latest, lookup), ctx.now) : null,
-              };
-            })
-          : null,
-        complete: !ctx.incomplete('ec2', primary) && !ctx.incomplete('ec2', secondary),
-      },
+  for (const v of all.volumes) {
+    if (v.region !== primary || roots.has(v.id) || volumes.has(v.id)) continue;
+    volumes.set(v.id, {
+      id: v.id,
+      facts: v,
+      attachment: v.attachedTo ? { instanceId: v.attachedTo, device: null } : null,
     });
   }
+  if (ctx.incomplete('ec2', primary)) {
+    // Copies whose source volume is unknown (AWS gives copies the volume id vol-ffffffff) are
+    // grouped by their Name tag, else by the snapshot they were copied from.
+    const orphans = new Map<string, EbsSnapshotFacts[]>();
+    for (const s of all.snapshots) {
+      if (s.region !== secondary || s.sourceSnapshotId === null) continue;
+      const source = volumeOfSnapshot(s, lookup);
+      if (source) {
+        if (!volumes.has(source) && !roots.has(source) && !lookup.volumesById.get(source)) {
+          volumes.set(source, { id: source, facts: null, attachment: null });
+        }
+        continue;
+      }
+      const key = s.tags['Name'] ? `name:${s.tags['Name']}` : `snap:${s.sourceSnapshotId}`;
+      orphans.set(key, [...(orphans.get(key) ?? []), s]);
+    }
+    for (const group of orphans.values()) {
+      const first = group[0];
+      if (!first) continue;
+      const id = `unknown-volume-of-${first.sourceSnapshotId ?? first.id}`;
+      volumes.set(id, { id, facts: null, attachment: null, copies: group });
+    }
+  }
+  for (const v of volumes.values()) subjects.push(volumeSubject(ctx, v, all, lookup, account));
+
   for (const i of all.instances) {
     if (i.region !== secondary) continue;
-    const inst: PrimaryInstance = { id: i.id, arn: i.arn, facts: i };
     subjects.push({
       id: i.arn,
       service: 'ec2',
@@ -317,21 +446,16 @@ export function ec2Subjects(all: Ec2Facts, ctx: OptionContext): Subject[] {
       observed: true,
       tags: i.tags,
       copyTags: null,
-      facts: instanceFacts({ ...ctx, primary: secondary }, inst, all, lookup).slice(0, 6),
+      facts: [
+        { label: 'State', value: i.state },
+        { label: 'Type', value: i.instanceType },
+        { label: 'Availability Zone', value: i.availabilityZone ?? 'unknown' },
+      ],
       details: {
         instanceType: i.instanceType,
         ...(i.availabilityZone ? { availabilityZone: i.availabilityZone } : {}),
       },
-      options: [
-        makeOption({
-          kind: 'in-place',
-          description: `The instance runs in ${secondary}; it keeps serving.`,
-          rpo: { minutes: 0, reason: 'not affected by the primary region' },
-          prerequisites: [],
-          data: { sourceArn: i.arn, sourceRegion: secondary, targetRegion: secondary },
-          sizeGiB: null,
-        }),
-      ],
+      options: [inPlace(i.arn, secondary, 'instance')],
       unknowns: [],
       optionsIncomplete: false,
       sizeGiB: null,

@@ -11,6 +11,10 @@ export interface ReadinessInput {
   /** The raw tier tag value when the policy does not map it. */
   unmappedTierTag: string | null;
   critical: boolean;
+  /** True for EC2 instances and EBS volumes (held to the AMI and snapshot age rules instead of the tier RPO). */
+  imageOrVolume: boolean;
+  /** True when the environment's rules require a copy in the secondary region for this service. */
+  crossRegionRequired: boolean;
   primary: string;
   secondary: string;
 }
@@ -156,28 +160,46 @@ function ec2Gaps(
       ),
     );
   }
-  if (rules.ebsSnapshotMaxAgeHours !== null && p.volumes && p.complete) {
-    for (const v of p.volumes) {
-      if (v.newestSnapshotMinutes === null) {
-        out.push(
-          gap(
-            'ec2.ebsSnapshotMaxAgeHours',
-            'warning',
-            `Volume ${v.volumeId} has no snapshot; the policy requires daily snapshots of production data volumes.`,
-            `aws ec2 create-snapshot --volume-id ${v.volumeId}, then schedule snapshots (Data Lifecycle Manager) with a copy to ${input.secondary}.`,
-          ),
-        );
-      } else if (v.newestSnapshotMinutes > rules.ebsSnapshotMaxAgeHours * 60) {
-        out.push(
-          gap(
-            'ec2.ebsSnapshotMaxAgeHours',
-            'warning',
-            `Newest snapshot of volume ${v.volumeId} is ${formatMinutes(v.newestSnapshotMinutes)} old; the policy requires one every ${rules.ebsSnapshotMaxAgeHours} hours.`,
-            `aws ec2 create-snapshot --volume-id ${v.volumeId}, and fix the snapshot schedule (Data Lifecycle Manager).`,
-          ),
-        );
-      }
+  return out;
+}
+
+function ebsGaps(
+  p: Extract<PolicyFacts, { service: 'ebs' }>,
+  rules: EnvironmentRules['ec2'],
+  input: ReadinessInput,
+): ReadinessGap[] {
+  const out: ReadinessGap[] = [];
+  const maxHours = rules.ebsSnapshotMaxAgeHours;
+  if (maxHours !== null && p.complete) {
+    if (p.newestSnapshotMinutes === null) {
+      out.push(
+        gap(
+          'ec2.ebsSnapshotMaxAgeHours',
+          'critical',
+          `Volume ${p.volumeId} has no snapshot; the policy requires one every ${maxHours} hours for ${input.environment} data volumes.`,
+          `aws ec2 create-snapshot --volume-id ${p.volumeId}, then schedule snapshots (Data Lifecycle Manager) with a copy to ${input.secondary}.`,
+        ),
+      );
+    } else if (p.newestSnapshotMinutes > maxHours * 60) {
+      out.push(
+        gap(
+          'ec2.ebsSnapshotMaxAgeHours',
+          'warning',
+          `Newest snapshot of volume ${p.volumeId} is ${formatMinutes(p.newestSnapshotMinutes)} old; the policy requires one every ${maxHours} hours.`,
+          `aws ec2 create-snapshot --volume-id ${p.volumeId}, and fix the snapshot schedule (Data Lifecycle Manager).`,
+        ),
+      );
     }
+  }
+  if (input.role === 'primary' && p.complete && p.newestSnapshotMinutes !== null && !p.snapshotInSecondary) {
+    out.push(
+      gap(
+        'ec2.crossRegionSnapshot',
+        maxHours !== null ? 'warning' : 'info',
+        `Snapshots of volume ${p.volumeId} exist only in ${input.primary}: copying one needs ${input.primary} to answer.`,
+        `Copy each new snapshot to ${input.secondary} (aws ec2 copy-snapshot --region ${input.secondary} --source-region ${input.primary} --source-snapshot-id <snap>), e.g. with a Data Lifecycle Manager cross-region copy rule.`,
+      ),
+    );
   }
   return out;
 }
@@ -242,6 +264,8 @@ export function policyGaps(
       return [...out, ...rdsGaps(policy, rules.rds, input)];
     case 'ec2':
       return [...out, ...ec2Gaps(policy, rules.ec2, input)];
+    case 'ebs':
+      return [...out, ...ebsGaps(policy, rules.ec2, input)];
     case 'dynamodb':
       return [...out, ...dynamodbGaps(policy, rules.dynamodb, input)];
   }
@@ -258,10 +282,12 @@ export function targetGaps(
     return [
       gap(
         'recovery.option',
-        optionsIncomplete ? 'warning' : 'critical',
+        optionsIncomplete ? 'warning' : input.crossRegionRequired ? 'critical' : 'info',
         optionsIncomplete
           ? `No usable recovery option into ${input.secondary} was found, but not every list there could be read.`
-          : `No usable way to recover this resource into ${input.secondary} right now.`,
+          : input.crossRegionRequired
+            ? `No usable way to recover this resource into ${input.secondary} right now.`
+            : `No usable way to recover this resource into ${input.secondary} right now; the policy does not require one for ${input.environment} resources.`,
         optionsIncomplete
           ? 'Run the assessment again when the secondary region answers fully.'
           : `Set up a copy in ${input.secondary} (replication, replicated backups, snapshot or AMI copies) as the gaps above say; until then recovery waits for ${input.primary}.`,
@@ -270,10 +296,13 @@ export function targetGaps(
   }
   const out: ReadinessGap[] = [];
   if (best.rpoMinutes !== null && best.rpoMinutes > input.tier.rpoMinutes) {
+    // EC2's own rules (AMI and snapshot age) are what the policy asks of instances and volumes;
+    // the tier's RPO is shown for them, but only data stores are held to it.
+    const held = !input.imageOrVolume;
     out.push(
       gap(
         'tier.rpo',
-        input.critical ? 'critical' : 'warning',
+        !held ? 'info' : input.critical ? 'critical' : 'warning',
         `Best achievable RPO is ${formatMinutes(best.rpoMinutes)}; the ${input.tier.id} tier allows ${formatMinutes(input.tier.rpoMinutes)} of data loss.`,
         'Shorten the gap between copies: replicated automated backups, continuous replication, or more frequent snapshots copied to the secondary region.',
       ),

@@ -14,12 +14,12 @@ export const READ_REPLICA_LAG_MINUTES = 5;
 /** The lag assumed for an ACTIVE DynamoDB global-table replica (usually about a second). */
 export const GLOBAL_TABLE_LAG_MINUTES = 1;
 
-/** Whole minutes from an ISO time until `now` (never negative); null for a missing time. */
+/** Whole minutes elapsed from an ISO time until `now` (never negative); null for a missing time. */
 export function minutesSince(iso: string | null | undefined, now: Date): number | null {
   if (!iso) return null;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return null;
-  return Math.max(0, Math.ceil((now.getTime() - t) / MINUTE));
+  return Math.max(0, Math.floor((now.getTime() - t) / MINUTE));
 }
 
 /** A duration in minutes as people say it: `45 minutes`, `26 hours`, `3 days`. */

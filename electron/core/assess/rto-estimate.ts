@@ -14,7 +14,7 @@ export const RTO_ASSUMPTIONS: Record<RecoveryOptionKind, { fixed: number; perGiB
     perGiB: 0.25,
     what: 'restore the replicated automated backups to a point in time',
   },
-  'snapshot-restore': { fixed: 25, perGiB: 0.25, what: 'restore a new instance from the snapshot' },
+  'snapshot-restore': { fixed: 30, perGiB: 0.05, what: 'restore a new instance from the snapshot' },
   'snapshot-copy-restore': {
     fixed: 35,
     perGiB: 0.75,

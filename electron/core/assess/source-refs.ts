@@ -17,6 +17,9 @@ export const SOURCE_TAG_KEYS = [
   'replica-of',
   'source-table',
   'source-arn',
+  'source-image',
+  'source-ami',
+  'SourceImageId',
 ];
 
 /** The first id matching `pattern` in a copy's source tags (case-insensitive keys), or null. */
@@ -32,8 +35,10 @@ export function sourceFromTags(tags: TagMap | null | undefined, pattern: RegExp)
 }
 
 /** An EC2 instance id in text. */
-export const INSTANCE_ID = /i-[0-9a-f]{8,17}/;
+export const INSTANCE_ID = /\bi-[0-9a-f]{8,17}\b/;
 /** An EBS volume id in text. */
-export const VOLUME_ID = /vol-[0-9a-f]{8,17}/;
+export const VOLUME_ID = /\bvol-[0-9a-f]{8,17}\b/;
 /** An EBS snapshot id in text. */
-export const SNAPSHOT_ID = /snap-[0-9a-f]{8,17}/;
+export const SNAPSHOT_ID = /\bsnap-[0-9a-f]{8,17}\b/;
+/** An AMI id in text. */
+export const IMAGE_ID = /\bami-[0-9a-f]{8,17}\b/;

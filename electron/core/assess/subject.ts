@@ -37,9 +37,16 @@ export type PolicyFacts =
       /** Age of the newest AMI of the instance in any region (null: none found). */
       newestAmiMinutes: number | null;
       amiInSecondary: boolean;
-      /** The newest snapshot age per volume (null: none). */
-      volumes: Array<{ volumeId: string; newestSnapshotMinutes: number | null }> | null;
-      /** True when the AMI and snapshot lists of both regions were read completely. */
+      /** True when the AMI lists of both regions were read completely. */
+      complete: boolean;
+    }
+  | {
+      service: 'ebs';
+      volumeId: string;
+      /** Age of the newest completed snapshot in any region (null: none found). */
+      newestSnapshotMinutes: number | null;
+      snapshotInSecondary: boolean;
+      /** True when the snapshot lists of both regions were read completely. */
       complete: boolean;
     }
   | {

@@ -169,8 +169,8 @@ export interface AssessedResource {
   /** A stable id: the resource's ARN. */
   id: string;
   service: AssessServiceName;
-  /** `bucket`, `db-instance`, `instance` or `table`. */
-  kind: 'bucket' | 'db-instance' | 'instance' | 'table';
+  /** `bucket`, `db-instance`, `instance`, `volume` or `table`. */
+  kind: 'bucket' | 'db-instance' | 'instance' | 'volume' | 'table';
   region: string;
   name: string;
   /** `primary`: lives in the failing region and needs recovery; `secondary`: already in the secondary region. */
