@@ -47,6 +47,8 @@ export function foldIncident(entries: Iterable<JournalEntry>): IncidentState | n
 /** Apply one journal entry to the state. Returns a new state object; never mutates its input. */
 export function reduceIncident(state: IncidentState | null, entry: JournalEntry): IncidentState | null {
   if (state === null) return entry.type === ENTRY.declared ? declare(entry) : null;
+  // `next` is a fresh copy owned by this call: `apply` may assign its top-level fields (never the
+  // nested objects it shares with `state`), which saves a second copy per entry.
   const next: IncidentState = {
     ...state,
     counts: { ...state.counts, entries: state.counts.entries + 1 },
@@ -99,6 +101,7 @@ function declare(entry: JournalEntry): IncidentState {
   };
 }
 
+/** Apply an entry to a state object this module owns (see {@link reduceIncident}). */
 function apply(state: IncidentState, entry: JournalEntry): IncidentState {
   const d = entry.data;
   switch (entry.type) {
@@ -107,19 +110,24 @@ function apply(state: IncidentState, entry: JournalEntry): IncidentState {
       if (!isStageId(stage)) return state;
       const back = stageIndex(stage) < stageIndex(state.stage);
       const signOffs = back ? dropSignOffsFrom(state.signOffs, stage) : state.signOffs;
-      return { ...state, stage, stageEnteredAt: entry.time, signOffs, status: 'open', closedAt: null };
+      return Object.assign(state, {
+        stage,
+        stageEnteredAt: entry.time,
+        signOffs,
+        status: 'open',
+        closedAt: null,
+      });
     }
     case ENTRY.stageSignedOff: {
       const stage = d.stage;
       if (!isStageId(stage)) return state;
       const signOff = { by: readString(d.by) ?? entry.actor, at: entry.time, note: readString(d.note) };
       const closes = stage === 'document' && state.stage === 'document';
-      return {
-        ...state,
+      return Object.assign(state, {
         signOffs: { ...state.signOffs, [stage]: signOff },
         status: closes ? 'closed' : state.status,
         closedAt: closes ? entry.time : state.closedAt,
-      };
+      });
     }
     case ENTRY.stepCompleted:
     case ENTRY.stepSkipped: {
@@ -128,8 +136,7 @@ function apply(state: IncidentState, entry: JournalEntry): IncidentState {
       const done = entry.type === ENTRY.stepCompleted;
       const evidence =
         typeof d.evidence === 'string' ? d.evidence : d.evidence ? JSON.stringify(d.evidence) : null;
-      return {
-        ...state,
+      return Object.assign(state, {
         steps: {
           ...state.steps,
           [stepId]: {
@@ -141,22 +148,20 @@ function apply(state: IncidentState, entry: JournalEntry): IncidentState {
             reason: done ? null : readString(d.reason),
           },
         },
-      };
+      });
     }
     case ENTRY.activationDecided:
       return applyActivation(state, entry);
     case ENTRY.noteAdded:
       return d.kind === 'decision'
-        ? { ...state, counts: { ...state.counts, decisions: state.counts.decisions + 1 } }
-        : { ...state, counts: { ...state.counts, notes: state.counts.notes + 1 } };
+        ? Object.assign(state, { counts: { ...state.counts, decisions: state.counts.decisions + 1 } })
+        : Object.assign(state, { counts: { ...state.counts, notes: state.counts.notes + 1 } });
     case ENTRY.statusUpdate:
-      return {
-        ...state,
+      return Object.assign(state, {
         lastStatusUpdate: { at: entry.time, by: entry.actor, text: readString(d.text) ?? '' },
-      };
+      });
     case ENTRY.recordSaved:
-      return {
-        ...state,
+      return Object.assign(state, {
         records: [
           ...state.records,
           {
@@ -166,20 +171,18 @@ function apply(state: IncidentState, entry: JournalEntry): IncidentState {
             title: readString(d.title) ?? '',
           },
         ],
-      };
+      });
     case ENTRY.evidenceExported:
-      return {
-        ...state,
+      return Object.assign(state, {
         evidencePacks: [...state.evidencePacks, { at: entry.time, dir: readString(d.dir) ?? '' }],
-      };
+      });
     case ENTRY.journalWarning:
-      return {
-        ...state,
+      return Object.assign(state, {
         warnings: [
           ...state.warnings,
           { seq: entry.seq, at: entry.time, message: readString(d.message) ?? '' },
         ],
-      };
+      });
     case ENTRY.validateCompleted:
       return applyValidation(state, entry);
     default:
@@ -221,12 +224,11 @@ function applyActivation(state: IncidentState, entry: JournalEntry): IncidentSta
           .filter((o) => o.service !== '' && o.owner !== ''),
       }
     : state.roles;
-  return {
-    ...state,
+  return Object.assign(state, {
     activation,
     roles,
     counts: { ...state.counts, decisions: state.counts.decisions + 1 },
-  };
+  });
 }
 
 function resource(state: IncidentState, resourceId: string): ResourceProgress {
@@ -262,7 +264,7 @@ function applyValidation(state: IncidentState, entry: JournalEntry): IncidentSta
       achievedRpoMinutes: readNumber(r.achievedRpoMinutes) ?? before.achievedRpoMinutes,
     };
   }
-  return { ...state, resources };
+  return Object.assign(state, { resources });
 }
 
 /** The key pairing a `<x>.started` entry with its `<x>.completed` / `<x>.failed`. */
@@ -278,17 +280,16 @@ function operationKey(prefix: string, data: Record<string, unknown>): string | n
 
 function applyOther(state: IncidentState, entry: JournalEntry): IncidentState {
   const match = /^(.+)\.(started|completed|failed|cancelled)$/.exec(entry.type);
-  if (!match) return { ...state, counts: { ...state.counts, unknown: state.counts.unknown + 1 } };
+  if (!match) return Object.assign(state, { counts: { ...state.counts, unknown: state.counts.unknown + 1 } });
   const prefix = match[1]!;
   const phase = match[2]!;
   let next = state;
   if (prefix.startsWith('recover.call') && phase === 'completed') {
-    next = { ...next, counts: { ...next.counts, awsCalls: next.counts.awsCalls + 1 } };
+    next = Object.assign(next, { counts: { ...next.counts, awsCalls: next.counts.awsCalls + 1 } });
     const resourceId = readString(entry.data.resourceId);
     if (resourceId) {
       const before = resource(next, resourceId);
-      next = {
-        ...next,
+      next = Object.assign(next, {
         resources: {
           ...next.resources,
           [resourceId]: {
@@ -298,23 +299,25 @@ function applyOther(state: IncidentState, entry: JournalEntry): IncidentState {
             restoredAt: entry.time,
           },
         },
-      };
+      });
     }
   }
   if (phase === 'started') {
     const key = operationKey(prefix, entry.data) ?? `${prefix}#seq-${entry.seq}`;
     const op: InFlightOperation = { key, type: entry.type, seq: entry.seq, at: entry.time, data: entry.data };
-    return { ...next, inFlight: { ...next.inFlight, [key]: op } };
+    return Object.assign(next, { inFlight: { ...next.inFlight, [key]: op } });
   }
-  const key = operationKey(prefix, entry.data);
-  const inFlight = { ...next.inFlight };
-  if (key) delete inFlight[key];
-  else {
+  let finished = operationKey(prefix, entry.data);
+  if (!finished) {
     // No id to pair with: the oldest open operation of the same kind finished.
-    const oldest = Object.values(inFlight)
+    const oldest = Object.values(next.inFlight)
       .filter((op) => op.type === `${prefix}.started`)
       .sort((a, b) => a.seq - b.seq)[0];
-    if (oldest) delete inFlight[oldest.key];
+    finished = oldest?.key ?? null;
   }
-  return { ...next, inFlight };
+  if (!finished || !(finished in next.inFlight)) return next;
+  // A copy without the finished key (no `delete`: it would slow every later copy of the map).
+  const inFlight: Record<string, InFlightOperation> = {};
+  for (const [key, op] of Object.entries(next.inFlight)) if (key !== finished) inFlight[key] = op;
+  return Object.assign(next, { inFlight });
 }
