@@ -13,6 +13,7 @@ const STATUS_ORDER: Record<AssessedResource['status'], number> = {
   unknown: 1,
   'at-risk': 2,
   ready: 3,
+  'out-of-scope': 4,
 };
 
 const STATUS_LABEL: Record<AssessedResource['status'], string> = {
@@ -20,6 +21,7 @@ const STATUS_LABEL: Record<AssessedResource['status'], string> = {
   unknown: 'UNKNOWN',
   'at-risk': 'AT RISK',
   ready: 'ready',
+  'out-of-scope': 'out of scope',
 };
 
 function minutes(value: number | null): string {
@@ -62,7 +64,7 @@ export function assessText(
     );
   }
   lines.push(
-    `  ${c.total} resources: ${c.byStatus.ready} ready, ${c.byStatus['at-risk']} at risk, ${c.byStatus['not-recoverable']} not recoverable, ${c.byStatus.unknown} unknown` +
+    `  ${c.total} resources: ${c.byStatus.ready} ready, ${c.byStatus['at-risk']} at risk, ${c.byStatus['not-recoverable']} not recoverable, ${c.byStatus.unknown} unknown, ${c.byStatus['out-of-scope']} out of scope` +
       ` · gaps: ${c.gaps.critical} critical, ${c.gaps.warning} warning`,
   );
   lines.push('');
@@ -72,7 +74,9 @@ export function assessText(
       a.service.localeCompare(b.service) ||
       a.name.localeCompare(b.name),
   );
-  const shown = options.all ? sorted : sorted.filter((r) => r.status !== 'ready');
+  const shown = options.all
+    ? sorted
+    : sorted.filter((r) => r.status !== 'ready' && r.status !== 'out-of-scope');
   const limit = options.all ? shown.length : (options.limit ?? 50);
   for (const r of shown.slice(0, limit)) {
     const best = r.options.find((o) => o.best);
@@ -88,8 +92,9 @@ export function assessText(
     for (const u of r.unknowns) lines.push(`    unknown: ${u.fact}: ${u.reason}`);
   }
   if (shown.length > limit) lines.push(`… ${shown.length - limit} more (use --all or --json)`);
-  if (!options.all && c.byStatus.ready > 0)
-    lines.push(`${c.byStatus.ready} ready resource(s) not listed (use --all).`);
+  const hidden = c.byStatus.ready + c.byStatus['out-of-scope'];
+  if (!options.all && hidden > 0)
+    lines.push(`${hidden} ready or out-of-scope resource(s) not listed (use --all).`);
   if (result.unknowns.length > 0) {
     lines.push('');
     lines.push('Not known:');

@@ -107,7 +107,7 @@ export function assessSubject(subject: Subject, input: BuildInput): AssessedReso
     bestOption: best?.kind ?? null,
     achievableRpoMinutes: best?.rpoMinutes ?? null,
     estimatedRtoMinutes: best?.rtoMinutes ?? null,
-    status: readinessStatus(best, gaps, subject.optionsIncomplete),
+    status: readinessStatus(best, gaps, subject.optionsIncomplete, readinessInput.crossRegionRequired),
     gaps,
     unknowns,
   };
@@ -167,6 +167,7 @@ export function countResources(resources: readonly AssessedResource[]): Assessme
     'at-risk': 0,
     'not-recoverable': 0,
     unknown: 0,
+    'out-of-scope': 0,
   };
   const byService: Record<AssessServiceName, number> = { s3: 0, rds: 0, ec2: 0, dynamodb: 0 };
   const byRegion: Record<string, number> = {};

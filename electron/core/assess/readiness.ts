@@ -126,8 +126,11 @@ function ec2Gaps(
   input: ReadinessInput,
 ): ReadinessGap[] {
   const out: ReadinessGap[] = [];
-  const maxAmiHours = input.critical ? rules.amiMaxAgeHours.critical : rules.amiMaxAgeHours.standard;
-  const label = input.critical ? 'a critical' : 'an';
+  // The policy names AMI ages for its `critical` and `standard` tiers; other tiers have no AMI rule.
+  const tierId = input.tier.id;
+  const maxAmiHours = tierId === 'critical' || tierId === 'standard' ? rules.amiMaxAgeHours[tierId] : null;
+  if (maxAmiHours === null) return out;
+  const label = tierId === 'critical' ? 'a critical' : 'a standard';
   const schedule = maxAmiHours <= 24 ? 'daily' : maxAmiHours <= 168 ? 'weekly' : `every ${maxAmiHours} hours`;
   if (p.newestAmiMinutes === null) {
     if (p.complete) {
@@ -144,13 +147,19 @@ function ec2Gaps(
     out.push(
       gap(
         'ec2.amiMaxAgeHours',
-        input.critical ? 'critical' : 'warning',
+        tierId === 'critical' ? 'critical' : 'warning',
         `Newest AMI of ${label} instance is ${formatMinutes(p.newestAmiMinutes)} old; the policy requires one ${schedule} (${maxAmiHours} hours).`,
         `Create a fresh AMI (aws ec2 create-image --instance-id ${p.id} --no-reboot) and schedule them ${schedule}, copied to ${input.secondary}.`,
       ),
     );
   }
-  if (input.role === 'primary' && p.newestAmiMinutes !== null && !p.amiInSecondary && p.complete) {
+  if (
+    input.role === 'primary' &&
+    input.crossRegionRequired &&
+    p.newestAmiMinutes !== null &&
+    !p.amiInSecondary &&
+    p.complete
+  ) {
     out.push(
       gap(
         'ec2.crossRegionAmi',
@@ -290,7 +299,9 @@ export function targetGaps(
             : `No usable way to recover this resource into ${input.secondary} right now; the policy does not require one for ${input.environment} resources.`,
         optionsIncomplete
           ? 'Run the assessment again when the secondary region answers fully.'
-          : `Set up a copy in ${input.secondary} (replication, replicated backups, snapshot or AMI copies) as the gaps above say; until then recovery waits for ${input.primary}.`,
+          : !input.crossRegionRequired
+            ? 'Nothing, unless it matters in a failover: then tag it environment=production and protect it like production.'
+            : `Set up a copy in ${input.secondary} (replication, replicated backups, snapshot or AMI copies) as the gaps above say; until then recovery waits for ${input.primary}.`,
       ),
     ];
   }
@@ -322,15 +333,20 @@ export function targetGaps(
 }
 
 /**
- * The readiness status (pure): `not-recoverable` without a usable option (or `unknown` when the
- * lists that could hold one were not read completely), `at-risk` with a critical or warning gap,
- * `ready` otherwise.
+ * The readiness status (pure): without a usable option `unknown` when the lists that could hold
+ * one were not read completely, `out-of-scope` when the policy requires no copy for it, else
+ * `not-recoverable`; with one, `at-risk` on a critical or warning gap, `ready` otherwise.
  */
 export function readinessStatus(
   best: RecoveryOption | null,
   gaps: readonly ReadinessGap[],
   optionsIncomplete: boolean,
+  crossRegionRequired = true,
 ): ReadinessStatus {
-  if (!best) return optionsIncomplete ? 'unknown' : 'not-recoverable';
+  if (!best) {
+    if (optionsIncomplete) return 'unknown';
+    if (!crossRegionRequired && !gaps.some((g) => g.severity !== 'info')) return 'out-of-scope';
+    return 'not-recoverable';
+  }
   return gaps.some((g) => g.severity === 'critical' || g.severity === 'warning') ? 'at-risk' : 'ready';
 }

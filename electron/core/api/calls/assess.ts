@@ -7,8 +7,13 @@ export const assessServices = ['s3', 'rds', 'ec2', 'dynamodb'] as const;
 /** One service the assessment inventories. */
 export type AssessServiceName = (typeof assessServices)[number];
 
-/** How ready a resource is to be recovered into the secondary region. */
-export type ReadinessStatus = 'ready' | 'at-risk' | 'not-recoverable' | 'unknown';
+/**
+ * How ready a resource is to be recovered into the secondary region: `ready` (a usable option
+ * meets the policy), `at-risk` (usable, with gaps), `not-recoverable` (no usable option),
+ * `unknown` (the facts to decide could not be read), `out-of-scope` (no option, and the policy
+ * requires none for its environment, e.g. development).
+ */
+export type ReadinessStatus = 'ready' | 'at-risk' | 'not-recoverable' | 'unknown' | 'out-of-scope';
 
 /** Every readiness status, in the order the UI shows them. */
 export const readinessStatuses: readonly ReadinessStatus[] = [
@@ -16,6 +21,7 @@ export const readinessStatuses: readonly ReadinessStatus[] = [
   'at-risk',
   'unknown',
   'ready',
+  'out-of-scope',
 ];
 
 /** How serious a readiness gap is. */
