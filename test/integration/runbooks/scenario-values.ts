@@ -1,5 +1,6 @@
 import {
   DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListBackupsCommand,
   ListTablesCommand,
@@ -64,7 +65,7 @@ export interface ScenarioFacts {
     secondarySecurityGroup?: string;
     secondaryAmi?: string;
   };
-  dynamodb: { table?: string; backupArn?: string; latestRestorable?: Date };
+  dynamodb: { table?: string; globalTable?: string; backupArn?: string; latestRestorable?: Date };
 }
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -221,6 +222,13 @@ export async function discoverFacts(
     }
   }
   facts.dynamodb.table ??= tables[0];
+  for (const table of tables) {
+    const described = await optional(() => ddb.send(new DescribeTableCommand({ TableName: table })));
+    if (described?.Table?.Replicas?.some((r) => r.RegionName === secondary)) {
+      facts.dynamodb.globalTable = table;
+      break;
+    }
+  }
   const backups = (await optional(() => ddb.send(new ListBackupsCommand({}))))?.BackupSummaries ?? [];
   facts.dynamodb.backupArn = backups.find((b) => b.BackupStatus === 'AVAILABLE')?.BackupArn;
   return facts;
@@ -326,6 +334,9 @@ export function valuesFor(
       break;
     case 'ec2-backup-test':
       Object.assign(v, primaryNetwork);
+      break;
+    case 'dynamodb-global-table-failover':
+      Object.assign(v, { 'table-name': facts.dynamodb.globalTable });
       break;
     case 'dynamodb-pitr-restore':
       Object.assign(v, { 'restore-time': minutesBefore(facts.dynamodb.latestRestorable, 30) });
