@@ -88,7 +88,7 @@ export function formatIncidentStatus(view: IncidentView): string {
   return lines.join('\n');
 }
 
-/** `dr-war-room incident …`: declare, list, status, note, advance, verify (and step, back, status-update). */
+/** `dr-war-room incident …`: new, list, status, note, activate, step, advance, back, status-update, verify. */
 export function incidentCommand(): Command {
   const incident = new Command('incident').description(
     'Declare and run incidents: the DR procedure stage by stage, with a crash-proof journal.',
@@ -180,6 +180,60 @@ export function incidentCommand(): Command {
             }),
           );
           output(opts, entry, () => `#${entry.seq} ${entry.time} ${entry.actor}: ${describeEntry(entry)}`);
+        },
+      ),
+  );
+
+  incident.addCommand(
+    common(new Command('activate'))
+      .description(
+        'Record the activation decision: every criterion answered, go or no-go, who decided and approved.',
+      )
+      .argument('<id>', 'incident id')
+      .addOption(new Option('--decision <d>', 'the decision').choices(['go', 'no-go']).makeOptionMandatory())
+      .option(
+        '--answer <id=text...>',
+        'an answer per activation criterion, e.g. scope="S3 and RDS in us-east-1"',
+      )
+      .option('--decided-by <name>', 'who decided (default: the commander)')
+      .requiredOption('--approved-by <name>', 'who approved')
+      .option('--second-approver <name>', 'an optional second approver')
+      .option('--scribe <name>', 'the scribe')
+      .option('--owner <service=name...>', 'service owners, e.g. orders-db="Dee Park"')
+      .action(
+        async (
+          id: string,
+          opts: GlobalOptions & {
+            decision: 'go' | 'no-go';
+            answer?: string[];
+            decidedBy?: string;
+            approvedBy: string;
+            secondApprover?: string;
+            scribe?: string;
+            owner?: string[];
+          },
+        ) => {
+          const pairs = (values: string[] | undefined, what: string) =>
+            (values ?? []).map((v) => {
+              const eq = v.indexOf('=');
+              if (eq <= 0) throw new CliError(`${what} "${v}" must look like key=value.`);
+              return [v.slice(0, eq).trim(), v.slice(eq + 1).trim()] as const;
+            });
+          const criteria = Object.fromEntries(pairs(opts.answer, '--answer'));
+          const serviceOwners = pairs(opts.owner, '--owner').map(([service, owner]) => ({ service, owner }));
+          const view = await withCore(opts, async (core) => {
+            const current = await callCore(core, 'incident.get', { incidentId: id });
+            return callCore(core, 'incident.activate', {
+              incidentId: id,
+              decision: opts.decision,
+              criteria,
+              decidedBy: opts.decidedBy ?? current.state.roles.commander,
+              approvedBy: opts.approvedBy,
+              ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}),
+              roles: { ...(opts.scribe ? { scribe: opts.scribe } : {}), serviceOwners },
+            });
+          });
+          output(opts, view, () => formatIncidentStatus(view));
         },
       ),
   );
