@@ -84,12 +84,13 @@ export function formatComparison(report: CaseReport): string {
 
 /** The results as a Markdown table (readable in a terminal, pasteable into the README). */
 export function formatTable(cases: readonly CaseReport[]): string {
-  const header = ['case', 'median', 'min – max', 'p95', 'runs', 'vs baseline'];
+  const header = ['case', 'median', 'min – max', 'p95', 'p99', 'runs', 'vs baseline'];
   const rows = cases.map((c) => [
     c.name,
     withUnit(c.stats.median, c.unit),
     `${formatNumber(c.stats.min)} – ${formatNumber(c.stats.max)}`,
     c.stats.p95 === null ? '–' : formatNumber(c.stats.p95),
+    c.stats.p99 === null ? '–' : formatNumber(c.stats.p99),
     String(c.stats.n),
     formatComparison(c),
   ]);

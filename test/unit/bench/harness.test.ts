@@ -22,7 +22,8 @@ function runBench(args: string[]): Promise<{ code: number | null; stdout: string
   });
 }
 
-describe('npm run bench (the harness, on fixture case modules)', () => {
+// Each test starts Node processes (the harness, then one per module): allow for a busy machine.
+describe('npm run bench (the harness, on fixture case modules)', { timeout: 120_000 }, () => {
   let dir: string;
 
   beforeAll(async () => {

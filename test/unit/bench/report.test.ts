@@ -86,7 +86,7 @@ describe('formatting', () => {
     ];
     const lines = formatTable(cases).split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^\| case +\| median +\| min – max +\| p95 \| runs \| vs baseline \|$/);
+    expect(lines[0]).toMatch(/^\| case +\| median +\| min – max +\| p95 \| p99 \| runs \| vs baseline \|$/);
     expect(lines[2]).toContain('| first ');
     expect(lines[2]).toContain('2 ms');
     expect(lines[3]).toContain('5,500 calls/s');
