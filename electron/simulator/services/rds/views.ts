@@ -27,27 +27,80 @@ export function subnetGroupView(group: RdsSubnetGroupRecord, accountId: string):
   };
 }
 
+/** Reverse references for instance views: replicas by source, replicated backups by instance ARN. */
+export interface RdsViewIndex {
+  /** Replica state keys by source (`region/id` same-region, or the source ARN cross-region). */
+  replicasBySource: Map<string, string[]>;
+  /** Replicated automated-backup ARNs by source instance ARN. */
+  replicatedBackupsByInstanceArn: Map<string, string[]>;
+}
+
+const indexCache = new WeakMap<RdsState, RdsViewIndex>();
+
+/**
+ * The reverse references of a state, built once and cached until an operation that changes
+ * replica or backup relations calls {@link invalidateViewIndex}. The index lists replicas by
+ * relation only; views check each replica's status when they render.
+ */
+export function buildViewIndex(state: RdsState): RdsViewIndex {
+  const cached = indexCache.get(state);
+  if (cached) return cached;
+  const replicasBySource = new Map<string, string[]>();
+  for (const key in state.instances) {
+    const r = state.instances[key];
+    if (r?.readReplicaSource === undefined) continue;
+    const cross = r.readReplicaSource.startsWith('arn:');
+    const source = cross ? r.readReplicaSource : rdsKeyArnless(r.region, r.readReplicaSource);
+    const list = replicasBySource.get(source) ?? [];
+    list.push(key);
+    replicasBySource.set(source, list);
+  }
+  const replicatedBackupsByInstanceArn = new Map<string, string[]>();
+  for (const key in state.automatedBackups) {
+    const b = state.automatedBackups[key];
+    if (!b || b.region === b.sourceRegion) continue;
+    const list = replicatedBackupsByInstanceArn.get(b.instanceArn) ?? [];
+    list.push(b.arn);
+    replicatedBackupsByInstanceArn.set(b.instanceArn, list);
+  }
+  const index = { replicasBySource, replicatedBackupsByInstanceArn };
+  indexCache.set(state, index);
+  return index;
+}
+
+/** Forget the cached reverse references (after creating, promoting or deleting instances or backups). */
+export function invalidateViewIndex(state: RdsState): void {
+  indexCache.delete(state);
+}
+
+function rdsKeyArnless(region: string, id: string): string {
+  return `${region}/${id}`;
+}
+
 /** The DBInstance shape of an instance at `now` (status, restorable time, replicas, endpoint). */
 export function instanceView(
   state: RdsState,
   instance: RdsInstanceRecord,
   now: Date,
   accountId: string,
+  index: RdsViewIndex = buildViewIndex(state),
 ): DBInstance {
   const status = instanceStatus(instance, now) ?? 'deleting';
   const window = instanceRestoreWindow(instance, now);
   const group = state.subnetGroups[regionalKey(instance.region, instance.subnetGroupName)];
-  const replicas = Object.values(state.instances)
-    .filter((r) => r.readReplicaSource !== undefined && instanceStatus(r, now) !== undefined)
-    .filter((r) =>
-      r.readReplicaSource === instance.id
-        ? r.region === instance.region
-        : r.readReplicaSource === instance.arn,
+  const replicas = [
+    ...(index.replicasBySource.get(rdsKeyArnless(instance.region, instance.id)) ?? []),
+    ...(index.replicasBySource.get(instance.arn) ?? []),
+  ]
+    .map((key) => state.instances[key])
+    .filter(
+      (r): r is RdsInstanceRecord =>
+        r !== undefined && r.readReplicaSource !== undefined && instanceStatus(r, now) !== undefined,
     )
     .map((r) => (r.region === instance.region ? r.id : r.arn));
-  const replicatedBackups = Object.values(state.automatedBackups)
-    .filter((b) => b.instanceArn === instance.arn && b.region !== instance.region)
-    .map((b) => ({ DBInstanceAutomatedBackupsArn: b.arn }));
+  const replicatedBackups = (index.replicatedBackupsByInstanceArn.get(instance.arn) ?? []).map((arn) => ({
+    DBInstanceAutomatedBackupsArn: arn,
+  }));
   const hasEndpoint = status !== 'creating' && status !== 'failed';
   return {
     DBInstanceIdentifier: instance.id,

@@ -25,9 +25,16 @@ import {
 import { simError } from '../../../protocol/errors';
 import { applyFilters, paginate } from '../../../protocol/paging';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { parseRdsArn, regionalKey, type RdsState, type RdsTag } from '../model';
+import { parseRdsArn, regionalKey, type RdsInstanceRecord, type RdsState, type RdsTag } from '../model';
 import { instanceStatus } from '../status';
-import { automatedBackupView, instanceView, snapshotView, subnetGroupView } from '../views';
+import {
+  automatedBackupView,
+  buildViewIndex,
+  findInstance,
+  instanceView,
+  snapshotView,
+  subnetGroupView,
+} from '../views';
 
 const PAGE = { min: 20, max: 100, fallback: 100, name: 'MaxRecords' };
 
@@ -37,15 +44,16 @@ export const describeDBInstances = defineOperation<DescribeDBInstancesMessage, D
   output: DBInstanceMessage$,
   run(input, { state, region, ctx }) {
     const now = ctx.clock.now();
-    let instances = Object.values(state.instances).filter(
-      (i) => i.region === region && instanceStatus(i, now) !== undefined,
-    );
+    let instances: RdsInstanceRecord[];
     if (input.DBInstanceIdentifier) {
-      const arn = parseRdsArn(input.DBInstanceIdentifier);
-      const id = arn ? arn.id : input.DBInstanceIdentifier;
-      instances = instances.filter((i) => i.id === id);
-      if (instances.length === 0)
+      const found = findInstance(state, region, input.DBInstanceIdentifier, now);
+      if (!found)
         throw simError('DBInstanceNotFound', `DBInstance ${input.DBInstanceIdentifier} not found.`, 404);
+      instances = [found];
+    } else {
+      instances = Object.values(state.instances).filter(
+        (i) => i.region === region && instanceStatus(i, now) !== undefined,
+      );
     }
     instances = applyFilters(instances, input.Filters, (i, name) => {
       switch (name) {
@@ -64,8 +72,9 @@ export const describeDBInstances = defineOperation<DescribeDBInstancesMessage, D
       }
     });
     const page = paginate(instances, input.Marker, { ...PAGE, value: input.MaxRecords });
+    const index = buildViewIndex(state);
     return {
-      DBInstances: page.items.map((i) => instanceView(state, i, now, ctx.accountId)),
+      DBInstances: page.items.map((i) => instanceView(state, i, now, ctx.accountId, index)),
       ...(page.next ? { Marker: page.next } : {}),
     };
   },

@@ -13,7 +13,7 @@ import { buildPhases } from '../../../protocol/lifecycle';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
 import { rdsArn, regionalKey, type RdsState } from '../model';
 import { instanceStatus } from '../status';
-import { findInstance, instanceView } from '../views';
+import { findInstance, instanceView, invalidateViewIndex } from '../views';
 
 /** PromoteReadReplica: a read replica becomes a standalone instance (`modifying`, `backing-up`, `available`). */
 export const promoteReadReplica = defineOperation<
@@ -43,6 +43,7 @@ export const promoteReadReplica = defineOperation<
       instance.backupRetentionPeriod = input.BackupRetentionPeriod;
     if (instance.backupRetentionPeriod === 0) instance.backupRetentionPeriod = 1;
     delete instance.readReplicaSource;
+    invalidateViewIndex(state);
     instance.phases = buildPhases(
       now,
       [
@@ -110,6 +111,7 @@ export const deleteDBInstance = defineOperation<DeleteDBInstanceMessage, DeleteD
       };
     }
     instance.deletedAt = now.toISOString();
+    invalidateViewIndex(state);
     if (input.DeleteAutomatedBackups !== false) {
       for (const [arn, backup] of Object.entries(state.automatedBackups)) {
         if (backup.instanceArn === instance.arn && backup.region === region)

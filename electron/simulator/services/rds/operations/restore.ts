@@ -25,7 +25,7 @@ import {
   type RdsTag,
 } from '../model';
 import { backupRestoreWindow, instanceRestoreWindow, instanceStatus, snapshotStatus } from '../status';
-import { findInstance, instanceView } from '../views';
+import { findInstance, instanceView, invalidateViewIndex } from '../views';
 
 /** What a restore copies from its source (instance, automated backups or snapshot). */
 interface RestoreSource {
@@ -126,6 +126,7 @@ export function createRestoredInstance(
     phases,
   };
   state.instances[regionalKey(region, targetId)] = instance;
+  invalidateViewIndex(state);
   return instance;
 }
 
