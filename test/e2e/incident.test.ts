@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/harness';
 
@@ -201,5 +202,21 @@ describe('a tabletop incident from declaration to the saved record', () => {
           .isVisible(),
       )
       .toBe(true);
+  });
+
+  it('has no serious accessibility problems on the incident, timeline and record screens', async () => {
+    for (const [screen, selector] of [
+      ['Incident', '.incident-view'],
+      ['Timeline', '.timeline-view'],
+      ['Record', '.record-view'],
+    ] as const) {
+      await page().getByRole('button', { name: screen, exact: true }).click();
+      await page().locator(selector).waitFor();
+      const result = await new AxeBuilder({ page: page() }).include(selector).analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${screen}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    }
   });
 });

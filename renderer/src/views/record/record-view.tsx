@@ -62,6 +62,20 @@ export function RecordView() {
     );
   }
 
+  if (!draft || loadedFor !== incident.id) {
+    // The form appears once the saved form (if any) is loaded, so nothing typed is overwritten.
+    return (
+      <section className="view record-view">
+        <h1>Lessons-learned record: {incident.id}</h1>
+        {error ? (
+          <ErrorPanel title="The record draft could not be loaded" error={error} />
+        ) : (
+          <p className="muted">Loading the journal facts…</p>
+        )}
+      </section>
+    );
+  }
+
   const setItem = (i: number, patch: Partial<ActionItem>) =>
     setForm({ ...form, actionItems: form.actionItems.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
 
