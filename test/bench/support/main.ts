@@ -3,7 +3,10 @@
  * (so one module's memory and timers cannot skew another's), print a table, and write
  * `bench-results.json`. A module that fails to run is reported by name and makes the exit non-zero.
  *
- * Usage: npm run bench [-- [--out FILE] [--dir DIR] [--list] [NAME …]]   (NAME: part of a module's name)
+ * Usage: npm run bench [-- [--out FILE] [--dir DIR] [--list] [--print] [NAME …]]
+ *   NAME     part of a module's name: run only the modules it matches
+ *   --list   list the case modules
+ *   --print  print the table of the results file again, without running anything
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +26,7 @@ import {
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const runner = path.join(import.meta.dirname, 'run-module.ts');
+const USAGE = 'Usage: npm run bench [-- [--out FILE] [--dir DIR] [--list] [--print] [NAME …]]';
 
 /** How long one module may run before it is stopped and reported as failed. */
 const MODULE_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000);
@@ -32,6 +36,7 @@ interface Args {
   /** The folder of case modules (default `test/bench`). */
   dir: string;
   list: boolean;
+  print: boolean;
   filters: string[];
 }
 
@@ -40,6 +45,7 @@ function parseArgs(argv: readonly string[]): Args {
     out: path.join(projectRoot, 'bench-results.json'),
     dir: path.join(projectRoot, 'test', 'bench'),
     list: false,
+    print: false,
     filters: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -53,11 +59,11 @@ function parseArgs(argv: readonly string[]): Args {
       if (!value) throw new Error('--dir needs a folder of *.bench.ts modules');
       args.dir = path.resolve(value);
     } else if (arg === '--list') args.list = true;
+    else if (arg === '--print') args.print = true;
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('Usage: npm run bench [-- [--out FILE] [--dir DIR] [--list] [NAME …]]\n');
+      process.stdout.write(`${USAGE}\n`);
       process.exit(0);
-    } else if (arg.startsWith('-'))
-      throw new Error(`Unknown option ${arg}: the options are --out FILE, --dir DIR and --list.`);
+    } else if (arg.startsWith('-')) throw new Error(`Unknown option ${arg}. ${USAGE}`);
     else args.filters.push(arg);
   }
   return args;
@@ -94,8 +100,36 @@ async function runModule(file: string, scratch: string): Promise<unknown> {
   return JSON.parse(await readFile(out, 'utf8')) as unknown;
 }
 
+/** Print the table, the notes, a warning when the machine was busy, and any failures. */
+function printReport(report: BenchReport, out: string): void {
+  const { date, machine, cases, failures } = report;
+  const when = `${date.slice(0, 16).replace('T', ' ')} UTC`;
+  process.stdout.write(`\nBenchmarks, ${when}, on ${describeMachine(machine)}\n\n`);
+  if (cases.length > 0) process.stdout.write(`${formatTable(cases)}\n`);
+  const notes = formatNotes(cases);
+  if (notes) process.stdout.write(`\n${notes}\n`);
+  const warning = loadWarning(machine);
+  if (warning) process.stdout.write(`\n⚠ ${warning}\n`);
+  process.stdout.write(`\nResults in ${path.relative(process.cwd(), out) || out}.\n`);
+  if (failures.length > 0) {
+    const plural = failures.length === 1 ? '' : 's';
+    process.stdout.write(`\n${failures.length} benchmark module${plural} failed:\n`);
+    for (const failure of failures) process.stdout.write(`  ✗ ${failure.module}: ${failure.error}\n`);
+  }
+}
+
+async function printLast(out: string): Promise<number> {
+  const text = await readFile(out, 'utf8').catch(() => {
+    throw new Error(`No results in ${out}: run \`npm run bench\` first.`);
+  });
+  const report = JSON.parse(text) as BenchReport;
+  printReport(report, out);
+  return report.failures.length > 0 ? 1 : 0;
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.print) return printLast(args.out);
   const modules = selectModules(await findCaseModules(args.dir), args.filters);
   if (args.list) {
     for (const file of modules)
@@ -132,23 +166,8 @@ async function main(): Promise<number> {
   machine.loadAverage = Math.max(machine.loadAverage, loadAverageNow());
   const report: BenchReport = { date, machine, cases, failures };
   await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(
-    `\nBenchmarks, ${date.slice(0, 16).replace('T', ' ')} UTC, on ${describeMachine(machine)}\n\n`,
-  );
-  if (cases.length > 0) process.stdout.write(`${formatTable(cases)}\n`);
-  const notes = formatNotes(cases);
-  if (notes) process.stdout.write(`\n${notes}\n`);
-  const warning = loadWarning(machine);
-  if (warning) process.stdout.write(`\n⚠ ${warning}\n`);
-  process.stdout.write(`\nResults written to ${path.relative(process.cwd(), args.out) || args.out}.\n`);
-  if (failures.length > 0) {
-    process.stdout.write(
-      `\n${failures.length} benchmark module${failures.length === 1 ? '' : 's'} failed:\n`,
-    );
-    for (const failure of failures) process.stdout.write(`  ✗ ${failure.module}: ${failure.error}\n`);
-    return 1;
-  }
-  return 0;
+  printReport(report, args.out);
+  return failures.length > 0 ? 1 : 0;
 }
 
 main().then(

@@ -117,6 +117,9 @@ export const notABench = 1;
     const run = await runBench(['--dir', dir, '--out', out, 'good']);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('failed');
+    const print = await runBench(['--out', out, '--print']);
+    expect(print.code).toBe(0);
+    expect(print.stdout).toContain('| good: rate');
   });
 
   it('refuses a filter that matches no module, naming the modules there are', async () => {
