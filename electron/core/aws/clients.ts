@@ -89,7 +89,10 @@ export interface AwsClients {
    * pausing (identity checks and the session status must answer, never wait for a login).
    */
   ungated(): AwsClients;
-  /** The same account and credentials, restricted further by a policy (e.g. `allowKinds(['read'], …)`). */
+  /**
+   * The same account and credentials, restricted further by a policy (e.g. `allowKinds(['read'], …)`).
+   * Cached per policy function: the same policy gives the same clients.
+   */
   withPolicy(policy: OperationPolicy): AwsClients;
   /** Forget cached credentials (after a login) so the next call reads fresh ones. */
   refreshCredentials(): void;
@@ -130,6 +133,7 @@ class ClientsView implements AwsClients {
   private readonly cache = new Map<string, DestroyableClient>();
   private fast: ClientsView | undefined;
   private ungatedView: ClientsView | undefined;
+  private readonly policyViews = new Map<OperationPolicy, ClientsView>();
 
   constructor(
     private readonly shared: Shared,
@@ -272,9 +276,13 @@ class ClientsView implements AwsClients {
   }
 
   withPolicy(policy: OperationPolicy): AwsClients {
+    const cached = this.policyViews.get(policy);
+    if (cached) return cached;
     const outer = this.policy;
     const combined: OperationPolicy = outer ? (op) => outer(op) ?? policy(op) : policy;
-    return new ClientsView(this.shared, this.tuning, combined, this.gated);
+    const view = new ClientsView(this.shared, this.tuning, combined, this.gated);
+    this.policyViews.set(policy, view);
+    return view;
   }
 
   refreshCredentials(): void {

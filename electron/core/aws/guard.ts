@@ -16,12 +16,23 @@ export const GUARD_MIDDLEWARE_NAME = 'drWarRoomOperationGuard';
  */
 export type OperationPolicy = (operation: AwsOperation) => string | undefined;
 
-/** A policy that allows only the given kinds, e.g. `allowKinds(['read'], 'the assessment')`. */
+const kindPolicies = new Map<string, OperationPolicy>();
+
+/**
+ * A policy that allows only the given kinds, e.g. `allowKinds(['read'], 'The assessment')`.
+ * The same arguments give the same function, so `clients.withPolicy(...)` reuses its clients.
+ */
 export function allowKinds(kinds: readonly OperationKind[], context: string): OperationPolicy {
-  return (operation) =>
-    kinds.includes(operation.kind)
-      ? undefined
-      : `${context} may only send ${kinds.join(' or ')} operations, and ${operation.operation} is a ${operation.kind} operation.`;
+  const key = `${[...kinds].sort().join(',')}|${context}`;
+  let policy = kindPolicies.get(key);
+  if (!policy) {
+    policy = (operation) =>
+      kinds.includes(operation.kind)
+        ? undefined
+        : `${context} may only send ${kinds.join(' or ')} operations, and ${operation.operation} is a ${operation.kind} operation.`;
+    kindPolicies.set(key, policy);
+  }
+  return policy;
 }
 
 /**

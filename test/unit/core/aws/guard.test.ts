@@ -103,3 +103,14 @@ describe('the operation guard', () => {
     expect(() => createAwsClients({ mode: 'TABLETOP' })).toThrow(/need the simulator/);
   });
 });
+
+describe('policy views', () => {
+  it('reuse their clients for the same policy (no new clients per scan)', () => {
+    const { clients } = tabletop();
+    const a = clients.withPolicy(allowKinds(['read'], 'The assessment'));
+    const b = clients.withPolicy(allowKinds(['read'], 'The assessment'));
+    expect(a).toBe(b);
+    expect(a.fastFail().s3('us-east-1')).toBe(b.fastFail().s3('us-east-1'));
+    expect(clients.withPolicy(allowKinds(['read', 'create'], 'Recovery'))).not.toBe(a);
+  });
+});
