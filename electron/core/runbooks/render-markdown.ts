@@ -98,8 +98,25 @@ export function createRunbookMarkdown(): MarkdownIt {
   return md;
 }
 
-/** Render a runbook body to safe HTML (see {@link createRunbookMarkdown}), filling placeholders. */
+/** The tokens without level-1 headings (the reader shows the runbook's title from its front matter). */
+function withoutTitles(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open' && token.tag === 'h1') {
+      while (i < tokens.length && !(tokens[i]!.type === 'heading_close' && tokens[i]!.tag === 'h1')) i++;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/**
+ * Render a runbook body to safe HTML (see {@link createRunbookMarkdown}), filling placeholders.
+ * Level-1 headings are left out: the reader shows the title from the front matter.
+ */
 export function renderRunbookHtml(md: MarkdownIt, tokens: Token[], options: RenderOptions): string {
   const env: RenderEnv = { ...options, commandIndex: 0, linkStack: [] };
-  return md.renderer.render(tokens, md.options, env);
+  return md.renderer.render(withoutTitles(tokens), md.options, env);
 }

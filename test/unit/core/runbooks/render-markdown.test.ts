@@ -87,3 +87,12 @@ describe('runbook Markdown rendering', () => {
     expect(html).toContain('data-placeholder="other"');
   });
 });
+
+describe('runbook titles', () => {
+  it('leaves the level-1 heading out of the body (the reader shows the front matter title)', () => {
+    const html = render('# Title here\n\nText.\n\n## Steps\n');
+    expect(html).not.toContain('<h1');
+    expect(html).not.toContain('Title here');
+    expect(html).toContain('<h2>Steps</h2>');
+  });
+});
