@@ -370,6 +370,25 @@ describe('DynamoDB through the real SDK v3 client', () => {
   });
 });
 
+describe('DynamoDB under injected faults', () => {
+  it('answers throttling and a failed region in the JSON error shape', async () => {
+    sim.faults.throttle(1, { service: 'dynamodb' });
+    expect(await failure(east.send(new ListTablesCommand({})))).toMatchObject({
+      name: 'ThrottlingException',
+      status: 400,
+    });
+    sim.faults.throttle(0, { service: 'dynamodb' });
+    sim.faults.regionDown('us-east-1', '5xx');
+    expect(await failure(east.send(new DescribeTableCommand({ TableName: 'orders' })))).toMatchObject({
+      name: 'ServiceUnavailable',
+      status: 503,
+    });
+    expect((await west.send(new DescribeTableCommand({ TableName: 'sessions' }))).Table?.TableStatus).toBe(
+      'ACTIVE',
+    );
+  });
+});
+
 describe('DynamoDB malformed requests (raw HTTP)', () => {
   async function raw(
     target: string,

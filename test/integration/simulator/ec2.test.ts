@@ -497,6 +497,23 @@ describe('EC2 through the real SDK v3 client', () => {
   });
 });
 
+describe('EC2 under injected faults', () => {
+  it('answers throttling and a failed region in the EC2 error shape', async () => {
+    sim.faults.throttle(1, { service: 'ec2' });
+    expect(await failure(east.send(new DescribeInstancesCommand({})))).toMatchObject({
+      name: 'RequestLimitExceeded',
+      status: 503,
+    });
+    sim.faults.throttle(0, { service: 'ec2' });
+    sim.faults.regionDown('us-east-1', '5xx');
+    expect(await failure(east.send(new DescribeImagesCommand({ Owners: ['self'] })))).toMatchObject({
+      name: 'ServiceUnavailable',
+      status: 503,
+    });
+    expect((await west.send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones).toHaveLength(3);
+  });
+});
+
 describe('EC2 malformed requests (raw HTTP)', () => {
   async function raw(body: string): Promise<{ status: number; body: string }> {
     const res = await sim.handle({

@@ -437,6 +437,24 @@ describe('RDS through the real SDK v3 client', () => {
   });
 });
 
+describe('RDS under injected faults', () => {
+  it('answers throttling and a failed region in the awsQuery error shape', async () => {
+    sim.faults.throttle(1, { service: 'rds' });
+    expect(await failure(east.send(new DescribeDBInstancesCommand({})))).toMatchObject({
+      name: 'Throttling',
+      status: 400,
+    });
+    sim.faults.throttle(0, { service: 'rds' });
+    sim.faults.regionDown('us-east-1', '5xx');
+    expect(await failure(east.send(new DescribeDBInstancesCommand({})))).toMatchObject({
+      name: 'ServiceUnavailable',
+      status: 503,
+    });
+    const west = await client('us-west-2').send(new DescribeDBInstancesCommand({}));
+    expect(west.DBInstances?.length).toBeGreaterThan(0);
+  });
+});
+
 describe('RDS malformed requests (raw HTTP)', () => {
   async function raw(body: string): Promise<{ status: number; body: string }> {
     const res = await sim.handle({
