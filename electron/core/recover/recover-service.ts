@@ -1,6 +1,7 @@
 import type { AssessmentResult } from '../api/calls/assess';
 import { AppError } from '../api/errors';
 import type { AwsClients } from '../aws/clients';
+import { allowKinds } from '../aws/guard';
 import type { JournalAppend, JournalEntry } from '../incident/types';
 import { buildEndpointMap, endpointMapText } from './endpoint-map';
 import { RECOVER_ENTRY } from './entry-types';
@@ -10,7 +11,7 @@ import { recoverableFromAssessment } from './from-assessment';
 import { loadRecoveryMapping } from './load-mapping';
 import { buildPlan } from './planner';
 import { emptyRun, foldRun } from './run-reducer';
-import { gatherTargetFacts } from './target-facts';
+import { gatherTargetFacts, listNetworkTargets } from './target-facts';
 import {
   QUOTA_LIMITS,
   type EndpointMapping,
@@ -72,6 +73,14 @@ function mergeMapping(file: RecoveryMapping, ui: Partial<RecoveryMapping> | unde
   return { ...(nameSuffix ? { nameSuffix } : {}), defaults, resources };
 }
 
+/**
+ * The clients the executor sends with: the registry's guard, and on top a policy allowing only
+ * read and create operations (no clean-up delete can ever be sent by a recovery).
+ */
+export function recoveryClients(clients: AwsClients): AwsClients {
+  return clients.withPolicy(allowKinds(['read', 'create'], 'A recovery'));
+}
+
 /** Add the data volumes of every selected instance (they attach to it) unless listed already. */
 export function expandSelection(
   selection: readonly ResourceSelection[],
@@ -126,6 +135,9 @@ export class RecoverService {
       loadRecoveryMapping(this.deps.dataDir),
       this.deps.regions(),
     ]);
+    const clients = (await this.deps.clients())
+      .fastFail()
+      .withPolicy((op) => (op.kind === 'read' ? undefined : 'The plan builder only reads.'));
     return {
       incidentId,
       assessedAt: assessment.finishedAt,
@@ -133,6 +145,7 @@ export class RecoverService {
       resources: recoverableFromAssessment(assessment),
       mapping,
       mappingFile: file,
+      targets: await listNetworkTargets(clients, regions.secondary),
     };
   }
 
@@ -334,7 +347,7 @@ export class RecoverService {
     const run = foldRun(await this.deps.incidents.entries(incidentId));
     if (!run.plan || !run.confirmedAt)
       throw new AppError('CONFLICT', 'Nothing to run: the plan is not confirmed.');
-    const clients = await this.deps.clients();
+    const clients = recoveryClients(await this.deps.clients());
     const executor = new RecoveryExecutor({
       clients,
       incidentId,

@@ -3,12 +3,48 @@ import { incidentOfTags } from '../aws/tags';
 import { sendCall } from './executor/commands';
 import { errorCode } from './executor/runner-context';
 import { Semaphore } from './executor/semaphore';
-import type { RecoveryPlan, TargetFacts } from './types';
+import type { NetworkTargets, RecoveryPlan, TargetFacts } from './types';
 
 type Tags = Array<{ Key?: string; Value?: string }> | undefined;
 
 function notFound(error: unknown): boolean {
   return /NotFound|ResourceNotFoundException/.test(errorCode(error));
+}
+
+/** The network targets of the secondary region the plan builder offers (read calls; empty lists when a lookup fails). */
+export async function listNetworkTargets(clients: AwsClients, region: string): Promise<NetworkTargets> {
+  const [groups, sgs, subnets] = await Promise.allSettled([
+    sendCall(clients, 'rds', region, 'DescribeDBSubnetGroups', {}),
+    sendCall(clients, 'ec2', region, 'DescribeSecurityGroups', {}),
+    sendCall(clients, 'ec2', region, 'DescribeSubnets', {}),
+  ]);
+  return {
+    subnetGroups:
+      groups.status === 'fulfilled'
+        ? ((groups.value.DBSubnetGroups as Array<{ DBSubnetGroupName?: string }> | undefined) ?? [])
+            .map((g) => g.DBSubnetGroupName ?? '')
+            .filter(Boolean)
+        : [],
+    securityGroups:
+      sgs.status === 'fulfilled'
+        ? (
+            (sgs.value.SecurityGroups as
+              Array<{ GroupId?: string; GroupName?: string; VpcId?: string }> | undefined) ?? []
+          ).map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', vpcId: g.VpcId ?? '' }))
+        : [],
+    subnets:
+      subnets.status === 'fulfilled'
+        ? (
+            (subnets.value.Subnets as
+              Array<{ SubnetId?: string; AvailabilityZone?: string; VpcId?: string }> | undefined) ?? []
+          ).map((x) => ({
+            id: x.SubnetId ?? '',
+            availabilityZone: x.AvailabilityZone ?? '',
+            vpcId: x.VpcId ?? '',
+          }))
+        : [],
+    checked: [groups, sgs, subnets].every((r) => r.status === 'fulfilled'),
+  };
 }
 
 /**

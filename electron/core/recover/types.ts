@@ -417,6 +417,14 @@ export interface RecoveryRunView {
   interrupted: boolean;
 }
 
+/** Subnet groups, security groups and subnets of the secondary region (plan builder choices). */
+export interface NetworkTargets {
+  subnetGroups: string[];
+  securityGroups: Array<{ id: string; name: string; vpcId: string }>;
+  subnets: Array<{ id: string; availabilityZone: string; vpcId: string }>;
+  checked: boolean;
+}
+
 /** What the plan builder shows: the recoverable resources and the mapping. */
 export interface RecoverableView {
   incidentId: string;
@@ -425,4 +433,6 @@ export interface RecoverableView {
   resources: RecoverableResource[];
   mapping: RecoveryMapping;
   mappingFile: string | null;
+  /** What exists in the secondary region to choose targets from. */
+  targets: NetworkTargets;
 }

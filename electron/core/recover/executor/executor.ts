@@ -294,7 +294,11 @@ export class RecoveryExecutor {
     const region = this.plan.regions.secondary;
     const calls: ResolvedCall[] = action.calls.map((c) => ({
       ...c,
-      params: resolveParams(c.params, this.outputOf) as Record<string, unknown>,
+      params: retryParams(
+        resolveParams(c.params, this.outputOf) as Record<string, unknown>,
+        c.operation,
+        attempt,
+      ),
     }));
     let counter = 0;
     let delay = this.poll.initialMs;
@@ -344,14 +348,20 @@ export class RecoveryExecutor {
               operation: action.calls[0]?.operation ?? '',
             });
         const hint = described.detail?.hint;
+        // Quotas and throttling: queue and retry (never fail on the first); a 5xx: a few tries.
+        const limit = this.options.maxBackoffRetries ?? 20;
         const again =
-          (hint === 'quota' || hint === 'throttled') &&
-          tries < (this.options.maxBackoffRetries ?? 20) &&
-          !this.abort.signal.aborted;
+          ((hint === 'quota' || hint === 'throttled') && tries < limit) ||
+          (hint === 'unavailable' && tries < Math.min(5, limit));
+        if (again && this.abort.signal.aborted) throw error;
         if (!again) throw error;
         await this.setState(action.id, 'queued', {
           status:
-            hint === 'quota' ? 'AWS quota reached: queued, retrying' : 'throttled: retrying with back-off',
+            hint === 'quota'
+              ? 'AWS quota reached: queued, retrying'
+              : hint === 'throttled'
+                ? 'throttled: retrying with back-off'
+                : 'AWS did not answer: retrying with back-off',
           attempt,
         });
         await sleep(delay, this.abort.signal);
@@ -493,6 +503,22 @@ export class RecoveryExecutor {
       retryable: detail.retryable !== false,
     });
   }
+}
+
+/**
+ * After an explicit retry (attempt n > 0) a ClientToken gets an `-r<n>` suffix, so AWS does not
+ * answer with the failed earlier result, and an AMI copy gets a new name (names are unique).
+ */
+export function retryParams(
+  params: Record<string, unknown>,
+  operation: string,
+  attempt: number,
+): Record<string, unknown> {
+  if (attempt === 0) return params;
+  const out = { ...params };
+  if (typeof out.ClientToken === 'string') out.ClientToken = `${out.ClientToken}-r${attempt}`;
+  if (operation === 'CopyImage' && typeof out.Name === 'string') out.Name = `${out.Name}-r${attempt}`;
+  return out;
 }
 
 /** The target reached a failed state, or the wait gave up. */

@@ -19,11 +19,7 @@ export const ec2CopyImage: ActionRunner = async (ctx) => {
 /** RunInstances with the plan's ClientToken (idempotent), one instance. */
 export const ec2RunInstance: ActionRunner = async (ctx) => {
   const call = ctx.calls[0]!;
-  const params =
-    ctx.attempt > 0
-      ? { ...call.params, ClientToken: `${String(call.params.ClientToken)}-r${ctx.attempt}` }
-      : call.params;
-  const answer = await ctx.send({ ...call, params }, ctx.chain.targetName);
+  const answer = await ctx.send(call, ctx.chain.targetName);
   const instance = ((answer.Instances as Instance[] | undefined) ?? [])[0];
   if (!instance?.InstanceId) throw new Error('RunInstances answered without an instance.');
   return {
