@@ -1,6 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../api/errors';
 import { writeFileAtomic } from '../fs/write-file-atomic';
+import { findCredentialField } from './credential-fields';
 import { ENTRY } from './entry-types';
 import { hashEntry, serializeEntry } from './journal-hash';
 import { GENESIS_HASH, type JournalAppend, type JournalEntry, type JournalIntegrity } from './types';
@@ -277,6 +278,14 @@ function normalizeAppend(item: JournalAppend): JournalAppend & { data: Record<st
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new AppError('INVALID_INPUT', "A journal entry's data must be a JSON object.");
+  }
+  const secret = findCredentialField(data);
+  if (secret) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Journal entries never carry credentials, and ${secret} looks like one; journal ids and results only.`,
+      { field: secret },
+    );
   }
   return { type: item.type, actor: item.actor.trim(), data: data as Record<string, unknown> };
 }

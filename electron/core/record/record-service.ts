@@ -80,6 +80,14 @@ export class RecordService {
    * complete the steps bound to `record.save`.
    */
   async save(incidentId: string, form: RecordForm, by?: string): Promise<SavedRecord> {
+    const view = await this.deps.incidents.get(incidentId);
+    if (view.readOnly) {
+      throw new AppError(
+        'TAMPERED',
+        `${incidentId} is read-only (${view.integrity.message ?? 'its journal cannot be written'}); a record cannot be journaled for it. Export the evidence pack instead.`,
+        { incidentId },
+      );
+    }
     const record = await this.compose(incidentId, form);
     await ensurePrivateDir(this.recordsDir);
     const stamp = fileStamp(new Date(record.savedAt));
@@ -151,7 +159,10 @@ export class RecordService {
     return out.sort((a, b) => a.savedAt.localeCompare(b.savedAt) || a.jsonPath.localeCompare(b.jsonPath));
   }
 
-  /** Export the evidence pack, journal it, and complete the steps bound to `record.evidence`. */
+  /**
+   * Export the evidence pack, journal it, and complete the steps bound to `record.evidence`. A
+   * tampered incident's pack is exported as found, without journaling (its journal is read-only).
+   */
   async evidence(incidentId: string, by?: string): Promise<EvidencePack> {
     const state = await this.deps.incidents.state(incidentId);
     const records = await this.list(incidentId);
@@ -162,6 +173,8 @@ export class RecordService {
       recordFiles: records.flatMap((r) => [r.markdownPath, r.jsonPath]),
       now: this.now(),
     });
+    // A tampered journal is exported as found (that is the evidence) but cannot be appended to.
+    if ((await this.deps.incidents.get(incidentId)).readOnly) return pack;
     const actor = by ?? state.roles.commander;
     await this.deps.incidents.append(incidentId, {
       type: ENTRY.evidenceExported,

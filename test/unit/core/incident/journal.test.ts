@@ -76,6 +76,23 @@ describe('Journal', () => {
     await journal.close();
   });
 
+  it('refuses data carrying credentials, naming the field, and writes nothing', async () => {
+    const journal = await Journal.create(file, note('first'));
+    const before = await readFile(file);
+    await expect(
+      journal.append({
+        type: 'recover.call.started',
+        actor: 'system',
+        data: { client: { config: { credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } } } },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', detail: { field: 'data.client.config.credentials' } });
+    await expect(
+      journal.append({ type: 'x.y', actor: 'a', data: { list: [{ SessionToken: 't' }] } }),
+    ).rejects.toMatchObject({ detail: { field: 'data.list[0].SessionToken' } });
+    expect((await readFile(file)).equals(before)).toBe(true);
+    await journal.close();
+  });
+
   it('cuts a torn last line on open and journals the cut as a warning; nothing acknowledged is lost', async () => {
     const journal = await Journal.create(file, note('first'));
     await journal.append([note('a'), note('b')]);

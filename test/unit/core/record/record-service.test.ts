@@ -217,6 +217,35 @@ describe('RecordService', () => {
     expect(bad.problems.join('\n')).toContain('extra.txt is in the pack but not in the manifest');
   });
 
+  it('refuses to save a record for a tampered incident, writing no file, but exports the altered journal as evidence', async () => {
+    const id = await incidentWithRecovery();
+    const file = incidents.journalPath(id);
+    await incidents.close();
+    await writeFile(file, (await readFile(file, 'utf8')).replace('a1b2-req', 'forged'));
+    const procedure = await bundledProcedure();
+    incidents = new IncidentService({
+      dataDir,
+      procedure: async () => procedure,
+      tiers: async () => TIERS,
+      mode: () => ({ mode: 'TABLETOP', scenario: 'us-east-1-outage' }),
+      emit: (e) => events.push(e),
+      now: () => clock.now,
+    });
+    const reopened = new RecordService({
+      dataDir,
+      incidents,
+      emit: (e) => events.push(e),
+      now: () => clock.now,
+    });
+    expect((await rejection(reopened.save(id, FORM))).code).toBe('TAMPERED');
+    await expect(readdir(path.join(dataDir, 'records'))).rejects.toMatchObject({ code: 'ENOENT' });
+    const pack = await reopened.evidence(id);
+    expect(pack.journal.status).toBe('tampered');
+    const check = await reopened.verifyEvidence(pack.dir);
+    expect(check.journal.status).toBe('tampered');
+    expect(check.ok).toBe(false);
+  });
+
   it('refuses a folder that is not an evidence pack', async () => {
     expect((await rejection(records.verifyEvidence(dataDir))).code).toBe('NOT_FOUND');
   });
