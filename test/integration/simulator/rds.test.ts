@@ -437,6 +437,29 @@ describe('RDS through the real SDK v3 client', () => {
   });
 });
 
+describe('RDS state across a save and reload', () => {
+  it('resumes a restore started before the save', async () => {
+    const backup = (await west.send(new DescribeDBInstanceAutomatedBackupsCommand({})))
+      .DBInstanceAutomatedBackups?.[0];
+    await west.send(
+      new RestoreDBInstanceToPointInTimeCommand({
+        SourceDBInstanceAutomatedBackupsArn: backup?.DBInstanceAutomatedBackupsArn,
+        TargetDBInstanceIdentifier: 'orders-db-dr',
+        UseLatestRestorableTime: true,
+      }),
+    );
+    const saved = JSON.parse(JSON.stringify(sim.save())) as ReturnType<Simulator['save']>;
+    sim.close();
+    sim = await createSimulator({ state: saved, services: [rdsService], realNow: () => 0 });
+    west = client('us-west-2');
+    const resumed = await west.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-db-dr' }));
+    expect(resumed.DBInstances?.[0]?.DBInstanceStatus).toBe('creating');
+    sim.clock.advance(30 * 60_000);
+    const done = await west.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-db-dr' }));
+    expect(done.DBInstances?.[0]?.DBInstanceStatus).toBe('available');
+  });
+});
+
 describe('RDS under injected faults', () => {
   it('answers throttling and a failed region in the awsQuery error shape', async () => {
     sim.faults.throttle(1, { service: 'rds' });
