@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
@@ -18,6 +21,7 @@ import {
   PutObjectCommand,
   RestoreObjectCommand,
   S3Client,
+  UploadPartCommand,
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -435,6 +439,104 @@ describe('S3 through the real SDK v3 client', () => {
       new GetObjectTaggingCommand({ Bucket: 'orders-west', Key: 'drill/replaced.txt' }),
     );
     expect(replaced.TagSet).toEqual([{ Key: 'dr-war-room:source', Value: 'orders-west' }]);
+  });
+
+  it('assembles multipart uploads and refuses bad part lists', async () => {
+    const Bucket = 'orders-west';
+    const Key = 'big/object.bin';
+    const first = Buffer.alloc(5 * 1024 * 1024, 1);
+    const second = Buffer.from('tail');
+    const { UploadId } = await west.send(
+      new CreateMultipartUploadCommand({ Bucket, Key, ContentType: 'application/x-test' }),
+    );
+    expect(UploadId).toBeDefined();
+    const p1 = await west.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: first }));
+    const p2 = await west.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: second }));
+    expect(
+      await failure(
+        west.send(
+          new CompleteMultipartUploadCommand({
+            Bucket,
+            Key,
+            UploadId,
+            MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"0000"' }] },
+          }),
+        ),
+      ),
+    ).toMatchObject({ name: 'InvalidPart', $metadata: { httpStatusCode: 400 } });
+    const done = await west.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: p1.ETag },
+            { PartNumber: 2, ETag: p2.ETag },
+          ],
+        },
+      }),
+    );
+    expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
+    expect(done.VersionId).toBeDefined();
+    const got = await west.send(new GetObjectCommand({ Bucket, Key }));
+    expect(got.ContentType).toBe('application/x-test');
+    expect(Buffer.from((await got.Body?.transformToByteArray()) ?? [])).toEqual(
+      Buffer.concat([first, second]),
+    );
+
+    const small = await west.send(new CreateMultipartUploadCommand({ Bucket, Key: 'big/small.bin' }));
+    const s1 = await west.send(
+      new UploadPartCommand({
+        Bucket,
+        Key: 'big/small.bin',
+        UploadId: small.UploadId,
+        PartNumber: 1,
+        Body: 'a',
+      }),
+    );
+    const s2 = await west.send(
+      new UploadPartCommand({
+        Bucket,
+        Key: 'big/small.bin',
+        UploadId: small.UploadId,
+        PartNumber: 2,
+        Body: 'b',
+      }),
+    );
+    expect(
+      await failure(
+        west.send(
+          new CompleteMultipartUploadCommand({
+            Bucket,
+            Key: 'big/small.bin',
+            UploadId: small.UploadId,
+            MultipartUpload: {
+              Parts: [
+                { PartNumber: 1, ETag: s1.ETag },
+                { PartNumber: 2, ETag: s2.ETag },
+              ],
+            },
+          }),
+        ),
+      ),
+    ).toMatchObject({ name: 'EntityTooSmall', $metadata: { httpStatusCode: 400 } });
+    await west.send(
+      new AbortMultipartUploadCommand({ Bucket, Key: 'big/small.bin', UploadId: small.UploadId }),
+    );
+    expect(
+      await failure(
+        west.send(
+          new UploadPartCommand({
+            Bucket,
+            Key: 'big/small.bin',
+            UploadId: small.UploadId,
+            PartNumber: 3,
+            Body: 'c',
+          }),
+        ),
+      ),
+    ).toMatchObject({ name: 'NoSuchUpload', $metadata: { httpStatusCode: 404 } });
   });
 
   it('accepts streamed uploads (aws-chunked with a trailing checksum)', async () => {

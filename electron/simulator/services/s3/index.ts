@@ -13,6 +13,12 @@ import { listObjectsV2, listObjectVersions } from './list-ops';
 import type { S3Bucket, S3State } from './model';
 import { getObject, getObjectTagging, headObject } from './object-read-ops';
 import { copyObject, deleteObject, putObject, restoreObject } from './object-write-ops';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  uploadPart,
+} from './multipart';
 import { settleReplication } from './replication';
 import { hasSubresource, parseS3Address } from './request';
 import { noSuchBucket } from './s3-errors';
@@ -72,15 +78,21 @@ function objectOperation(
     case 'HEAD':
       return headObject(req, ctx, bucket, key);
     case 'PUT':
-      if (hasSubresource(req, 'partNumber') || hasSubresource(req, 'tagging'))
-        throw notImplemented('multipart or tagging');
+      if (hasSubresource(req, 'partNumber') && hasSubresource(req, 'uploadId')) {
+        if (req.headers['x-amz-copy-source']) throw notImplemented('UploadPartCopy');
+        return uploadPart(req, state, bucket, key);
+      }
+      if (hasSubresource(req, 'tagging')) throw notImplemented('PutObjectTagging');
       return req.headers['x-amz-copy-source']
         ? copyObject(req, ctx, state, bucket, key)
         : putObject(req, ctx, state, bucket, key);
     case 'POST':
       if (hasSubresource(req, 'restore')) return restoreObject(req, ctx, bucket, key);
-      throw notImplemented('POST on an object other than ?restore');
+      if (hasSubresource(req, 'uploads')) return createMultipartUpload(req, ctx, state, bucket, key);
+      if (hasSubresource(req, 'uploadId')) return completeMultipartUpload(req, ctx, state, bucket, key);
+      throw notImplemented('this POST on an object');
     case 'DELETE':
+      if (hasSubresource(req, 'uploadId')) return abortMultipartUpload(req, state, bucket, key);
       return deleteObject(req, ctx, bucket, key);
     default:
       throw new SimServiceError(

@@ -101,10 +101,27 @@ export interface PendingReplication {
   dueAt: string;
 }
 
+/** A multipart upload in progress. */
+export interface S3MultipartUpload {
+  uploadId: string;
+  bucket: string;
+  key: string;
+  /** ISO 8601. */
+  initiated: string;
+  storageClass: string;
+  contentType: string;
+  metadata: Record<string, string>;
+  tags?: Record<string, string>;
+  /** Parts by number: quoted MD5 ETag, size, content as base64. */
+  parts: Record<string, { etag: string; size: number; body: string }>;
+}
+
 /** The S3 simulator's state. */
 export interface S3State {
   buckets: Record<string, S3Bucket>;
   pending: PendingReplication[];
+  /** Multipart uploads in progress, by upload id (absent in states saved before multipart). */
+  uploads?: Record<string, S3MultipartUpload>;
 }
 
 /** The bucket name from an S3 bucket ARN, or the value itself when it is a name. */
