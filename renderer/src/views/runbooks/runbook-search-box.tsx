@@ -42,7 +42,8 @@ export function RunbookSearchBox() {
         }}
       />
       <span id="rb-search-hint" className="rb-hint">
-        Typos and partial words are fine. Enter opens the best match; Escape clears.
+        Typos and partial words are fine. Enter opens the best match, Down arrow goes to the list, Escape
+        clears.
       </span>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import { useStore } from '../../store/index';
 import { RunbookBrowser } from './runbook-browser';
 import { RunbookHits } from './runbook-hits';
@@ -24,6 +24,30 @@ function Problems() {
   );
 }
 
+/**
+ * Arrow keys in the library: Down from the search box goes to the first runbook, Up and Down move
+ * between runbooks, Up from the first goes back to the search box.
+ */
+function onSideKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const target = event.target as HTMLElement;
+  const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.rb-item')];
+  const search = event.currentTarget.querySelector<HTMLInputElement>('#rb-search-input');
+  const at = items.indexOf(target as HTMLButtonElement);
+  if (target === search) {
+    if (event.key === 'ArrowDown' && items[0]) {
+      event.preventDefault();
+      items[0].focus();
+    }
+    return;
+  }
+  if (at < 0) return;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') items[Math.min(at + 1, items.length - 1)]?.focus();
+  else if (at === 0) search?.focus();
+  else items[at - 1]?.focus();
+}
+
 /** The runbooks screen: search and browse on the left, the reader on the right. */
 export function RunbooksView() {
   const list = useStore((s) => s.runbookList);
@@ -36,7 +60,7 @@ export function RunbooksView() {
 
   return (
     <section className="view rb-view" aria-label="Runbooks">
-      <div className="rb-side">
+      <div className="rb-side" onKeyDown={onSideKeyDown}>
         <RunbookSearchBox />
         <Problems />
         {query.trim() === '' ? <RunbookBrowser /> : <RunbookHits />}

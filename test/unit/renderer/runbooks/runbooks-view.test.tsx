@@ -177,3 +177,20 @@ describe('deep links from procedure steps', () => {
     });
   });
 });
+
+describe('keyboard use of the library', () => {
+  it('moves from the search box into the list and back with the arrow keys', async () => {
+    render(<RunbooksView />);
+    const browse = await screen.findByRole('region', { name: 'Browse runbooks' });
+    const items = within(browse).getAllByRole('button');
+    const box = screen.getByRole('searchbox', { name: 'Search runbooks' });
+    box.focus();
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(items[0]).toHaveFocus();
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown' });
+    expect(items[1]).toHaveFocus();
+    fireEvent.keyDown(items[1]!, { key: 'ArrowUp' });
+    fireEvent.keyDown(items[0]!, { key: 'ArrowUp' });
+    expect(box).toHaveFocus();
+  });
+});
