@@ -7,6 +7,9 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator';
@@ -107,6 +110,47 @@ describe('faults through the real SDK', () => {
       name: 'Throttling',
       $metadata: { httpStatusCode: 400 },
     });
+  });
+
+  it('throttles each protocol with its own error (RDS, EC2, DynamoDB)', async () => {
+    sim = await createSimulator({ scenario: 'healthy' });
+    sim.faults.throttle(1, { region: 'us-west-2' });
+    const common = { region: 'us-west-2', credentials, requestHandler: sim.requestHandler, maxAttempts: 1 };
+    expect(await failure(new RDSClient(common).send(new DescribeDBInstancesCommand({})))).toMatchObject({
+      name: 'Throttling',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(await failure(new EC2Client(common).send(new DescribeVolumesCommand({})))).toMatchObject({
+      name: 'RequestLimitExceeded',
+      $metadata: { httpStatusCode: 503 },
+    });
+    expect(await failure(new DynamoDBClient(common).send(new ListTablesCommand({})))).toMatchObject({
+      name: 'ThrottlingException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    sim.faults.regionDown('us-west-2', '5xx', ['dynamodb']);
+    expect(await failure(new DynamoDBClient(common).send(new ListTablesCommand({})))).toMatchObject({
+      $metadata: { httpStatusCode: 503 },
+    });
+  });
+
+  it('times a hanging in-process request out after the handler requestTimeout', async () => {
+    sim = await createSimulator({ scenario });
+    sim.faults.regionDown('us-west-2', 'timeout');
+    const error = await failure(
+      sim.handle(
+        {
+          method: 'GET',
+          hostname: 's3.us-west-2.amazonaws.com',
+          path: '/',
+          rawQuery: '',
+          headers: {},
+          body: Buffer.alloc(0),
+        },
+        { requestTimeout: 20 },
+      ),
+    );
+    expect(error).toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT' });
   });
 
   it('lets the SDK retry through partial throttling', async () => {
