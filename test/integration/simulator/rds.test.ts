@@ -453,7 +453,11 @@ describe('RDS state across a save and reload', () => {
     sim = await createSimulator({ state: saved, services: [rdsService], realNow: () => 0 });
     west = client('us-west-2');
     const resumed = await west.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-db-dr' }));
-    expect(resumed.DBInstances?.[0]?.DBInstanceStatus).toBe('creating');
+    expect(resumed.DBInstances?.[0]).toMatchObject({
+      DBInstanceStatus: 'creating',
+      DBInstanceClass: 'db.r6g.xlarge',
+      MultiAZ: false,
+    });
     sim.clock.advance(30 * 60_000);
     const done = await west.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-db-dr' }));
     expect(done.DBInstances?.[0]?.DBInstanceStatus).toBe('available');

@@ -52,6 +52,8 @@ export interface RdsSnapshotRecord {
   engineVersion: string;
   allocatedStorage: number;
   snapshotType: 'manual' | 'automated';
+  /** The source instance's class: restores default to it. */
+  instanceClass?: string;
   createdAt: string;
   instanceCreateTime: string;
   phases: Phase[];
@@ -78,6 +80,8 @@ export interface RdsAutomatedBackupRecord {
   engine: string;
   engineVersion: string;
   allocatedStorage: number;
+  /** The source instance's class: restores default to it. */
+  instanceClass?: string;
   encrypted: boolean;
   kmsKeyId?: string;
   backupRetentionPeriod: number;

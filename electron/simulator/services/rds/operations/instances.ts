@@ -98,6 +98,7 @@ export const deleteDBInstance = defineOperation<DeleteDBInstanceMessage, DeleteD
         engineVersion: instance.engineVersion,
         allocatedStorage: instance.allocatedStorage,
         snapshotType: 'manual',
+        instanceClass: instance.instanceClass,
         createdAt: now.toISOString(),
         instanceCreateTime: instance.createdAt,
         phases: buildPhases(now, [['creating', ctx.rng.int(3, 8)]], 'available'),

@@ -198,7 +198,7 @@ export const restoreDBInstanceToPointInTime = defineOperation<
       source = {
         engine: backup.engine,
         engineVersion: backup.engineVersion,
-        instanceClass: input.DBInstanceClass ?? 'db.m6g.large',
+        instanceClass: backup.instanceClass ?? 'db.m6g.large',
         allocatedStorage: backup.allocatedStorage,
         storageEncrypted: backup.encrypted,
         ...(backup.kmsKeyId ? { kmsKeyId: backup.kmsKeyId } : {}),
@@ -279,7 +279,7 @@ export const restoreDBInstanceFromDBSnapshot = defineOperation<
       {
         engine: snapshot.engine,
         engineVersion: snapshot.engineVersion,
-        instanceClass: 'db.m6g.large',
+        instanceClass: snapshot.instanceClass ?? 'db.m6g.large',
         allocatedStorage: snapshot.allocatedStorage,
         storageEncrypted: snapshot.encrypted,
         ...(snapshot.kmsKeyId ? { kmsKeyId: snapshot.kmsKeyId } : {}),

@@ -64,6 +64,7 @@ export const createDBSnapshot = defineOperation<CreateDBSnapshotMessage, CreateD
       engineVersion: instance.engineVersion,
       allocatedStorage: instance.allocatedStorage,
       snapshotType: 'manual',
+      instanceClass: instance.instanceClass,
       createdAt: now.toISOString(),
       instanceCreateTime: instance.createdAt,
       phases: buildPhases(now, [['creating', ctx.rng.int(3, 8)]], 'available'),
