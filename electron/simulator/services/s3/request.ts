@@ -17,7 +17,8 @@ function decodePath(segment: string): string {
 }
 
 /**
- * Bucket and key from a virtual-hosted (`bucket.s3.us-east-1.amazonaws.com/key`) or path-style
+ * Bucket and key from a virtual-hosted (`bucket.s3.us-east-1.amazonaws.com/key`, or
+ * `bucket.localhost:PORT/key` against the local server) or path-style
  * (`/bucket/key`) request.
  */
 export function parseS3Address(req: SimRequest): S3Address {
@@ -30,6 +31,11 @@ export function parseS3Address(req: SimRequest): S3Address {
       const key = req.path.length > 1 ? decodePath(req.path.slice(1)) : undefined;
       return { bucket, ...(key ? { key } : {}), virtualHosted: true };
     }
+  }
+  if (host.endsWith('.localhost') && host.length > '.localhost'.length) {
+    const bucket = host.slice(0, -'.localhost'.length);
+    const key = req.path.length > 1 ? decodePath(req.path.slice(1)) : undefined;
+    return { bucket, ...(key ? { key } : {}), virtualHosted: true };
   }
   const path = req.path.startsWith('/') ? req.path.slice(1) : req.path;
   if (!path) return { virtualHosted: false };

@@ -50,6 +50,11 @@ describe('S3 addressing', () => {
       virtualHosted: false,
     });
     expect(parseS3Address(req('127.0.0.1', '/'))).toEqual({ virtualHosted: false });
+    expect(parseS3Address(req('my-bucket.localhost', '/k'))).toEqual({
+      bucket: 'my-bucket',
+      key: 'k',
+      virtualHosted: true,
+    });
   });
 });
 
