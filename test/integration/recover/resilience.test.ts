@@ -143,14 +143,12 @@ describe('recovery resilience', () => {
     expect(refused.length).toBeGreaterThan(0);
     expect(new Set(refused)).toEqual(new Set(['ResourceLimitExceeded']));
     // Each volume ends with exactly one snapshot copy.
-    const copies = await started.clients
-      .ec2(REGIONS.secondary)
-      .send(
-        new DescribeSnapshotsCommand({
-          OwnerIds: ['self'],
-          Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
-        }),
-      );
+    const copies = await started.clients.ec2(REGIONS.secondary).send(
+      new DescribeSnapshotsCommand({
+        OwnerIds: ['self'],
+        Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
+      }),
+    );
     expect(copies.Snapshots).toHaveLength(4);
   });
 
@@ -278,14 +276,12 @@ describe('recovery resilience', () => {
     expect(final.status).toBe('cancelled');
     expect(final.actions[launch!.id]!.state).toBe('cancelled');
     expect(journal.ofType('recover.call.started').map((e) => e.data.operation)).not.toContain('RunInstances');
-    const images = await started.clients
-      .ec2(REGIONS.secondary)
-      .send(
-        new DescribeImagesCommand({
-          Owners: ['self'],
-          Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
-        }),
-      );
+    const images = await started.clients.ec2(REGIONS.secondary).send(
+      new DescribeImagesCommand({
+        Owners: ['self'],
+        Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
+      }),
+    );
     expect(images.Images).toHaveLength(1);
   });
 });
