@@ -96,7 +96,7 @@ export function TimelineView() {
                 }}
               >
                 <time dateTime={e.time} title={new Date(e.time).toLocaleString()}>
-                  {e.time.slice(11, 19)}Z
+                  {e.time.slice(11, 19)}Z · {new Date(e.time).toLocaleTimeString()}
                 </time>
                 <span>{item.stage}</span>
                 <span className={`kind-${item.kind}`}>{item.kind}</span>
