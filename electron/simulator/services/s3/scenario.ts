@@ -97,6 +97,23 @@ export const s3ScenarioSchema = z
         });
       }
       seen.add(bucket.name);
+      bucket.replication?.rules.forEach((rule, ruleIndex) => {
+        const destination = bucketNameFromArn(rule.destinationBucket);
+        if (!section.buckets.some((b) => b.name === destination)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['buckets', index, 'replication', 'rules', ruleIndex, 'destinationBucket'],
+            message: `destination bucket ${destination} is not in the scenario; add it to s3.buckets`,
+          });
+        }
+        if (!bucket.versioning) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['buckets', index, 'versioning'],
+            message: 'replication needs versioning: Enabled on the source bucket',
+          });
+        }
+      });
       bucket.objects.forEach((object, objectIndex) => {
         if (object.previousVersions.length > 0 && !bucket.versioning) {
           ctx.addIssue({

@@ -93,6 +93,33 @@ describe('scenario files', () => {
     expect(ok).toMatchObject({ seed: 1, speed: 1, notes: [], sections: {} });
   });
 
+  it('rejects a replication rule whose destination bucket is missing', () => {
+    expect(() =>
+      parseScenario(
+        {
+          name: 'x',
+          title: 'X',
+          accountId: '111122223333',
+          regions: ['us-east-1'],
+          s3: {
+            buckets: [
+              {
+                name: 'src',
+                region: 'us-east-1',
+                versioning: 'Enabled',
+                replication: { role: 'r', rules: [{ id: 'a', destinationBucket: 'arn:aws:s3:::nowhere' }] },
+              },
+            ],
+          },
+        },
+        'inline',
+        simulatorServices,
+      ),
+    ).toThrow(
+      'inline: s3.buckets[0].replication.rules[0].destinationBucket: destination bucket nowhere is not in the scenario',
+    );
+  });
+
   it('rejects older versions in an unversioned bucket', () => {
     expect(() =>
       parseScenario(
