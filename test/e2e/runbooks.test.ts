@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/harness';
@@ -36,11 +37,11 @@ describe('the runbook reader', () => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Runbooks' }).click();
     const browse = page.getByRole('region', { name: 'Browse runbooks' });
     await browse.waitFor();
-    await expect.poll(() => browse.getByRole('button').count()).toBe(19);
+    await expect.poll(() => browse.locator('button.rb-item').count()).toBe(19);
     await browse.getByLabel('Service').selectOption('rds');
     await browse.getByLabel('Stage').selectOption('validate');
     await expect
-      .poll(() => browse.getByRole('button').allTextContents())
+      .poll(() => browse.locator('button.rb-item').allTextContents())
       .toEqual([expect.stringContaining('RDS backup test (quarterly)')]);
     await browse.getByLabel('Service').selectOption('all');
     await browse.getByLabel('Stage').selectOption('all');
@@ -139,6 +140,14 @@ describe('the runbook reader', () => {
         app.page.getByRole('button', { name: 'Runbooks', exact: true }).getAttribute('aria-current'),
       )
       .toBe('page');
+  });
+
+  it('has no serious accessibility problem on the runbooks screen', async () => {
+    const result = await new AxeBuilder({ page: app.page }).include('.rb-view').analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
   });
 
   it('sent no request anywhere but the app’s own origin', async () => {

@@ -57,7 +57,7 @@ export function createRunbookMarkdown(): MarkdownIt {
     const langClass = language ? ` class="language-${escape(language)}"` : '';
     return (
       `<div class="rb-code" data-command="${index}">` +
-      `<pre><code${langClass}>${placeholderHtml(env, content, true)}</code></pre>` +
+      `<pre tabindex="0"><code${langClass}>${placeholderHtml(env, content, true)}</code></pre>` +
       `<button type="button" class="rb-copy" data-copy="${index}" aria-label="${escape(label)}">Copy</button>` +
       `</div>\n`
     );

@@ -32,6 +32,8 @@ export interface RunbooksSlice {
    */
   runbookValues: Record<string, string>;
   loadRunbooks(): Promise<void>;
+  /** Re-read every runbook from disk (after the organisation edited its own), then refresh the list and the open runbook. */
+  reloadRunbooks(): Promise<void>;
   setRunbookFilter(filter: Partial<RunbookFilter>): void;
   /** Search as you type: only the answer to the latest query is kept. */
   searchRunbooks(query: string): Promise<void>;
@@ -69,6 +71,19 @@ export const createRunbooksSlice: StateCreator<StoreState, [], [], RunbooksSlice
       set({ runbookList: { status: 'loading' } });
       const [list, problems] = await Promise.all([api.runbooks.list(), api.runbooks.problems()]);
       set({ runbookList: fromResult(list), runbookProblems: problems.ok ? problems.value : [] });
+    },
+
+    async reloadRunbooks() {
+      const result = await api.runbooks.reload();
+      if (!result.ok) {
+        set({ runbookList: { status: 'error', error: result.error } });
+        return;
+      }
+      await get().loadRunbooks();
+      const id = get().openRunbookId;
+      if (id) await fetchOpen(id);
+      const query = get().runbookQuery;
+      if (query.trim() !== '') await get().searchRunbooks(query);
     },
 
     setRunbookFilter(filter) {

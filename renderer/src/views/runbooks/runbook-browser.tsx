@@ -17,6 +17,7 @@ export function RunbookBrowser() {
   const openId = useStore((s) => s.openRunbookId);
   const showRunbook = useStore((s) => s.showRunbook);
   const loadRunbooks = useStore((s) => s.loadRunbooks);
+  const reloadRunbooks = useStore((s) => s.reloadRunbooks);
 
   if (list.status === 'error') {
     return (
@@ -70,9 +71,19 @@ export function RunbookBrowser() {
           </select>
         </label>
       </div>
-      <p className="rb-count" aria-live="polite">
-        {shown.length} of {list.value.length} runbooks
-      </p>
+      <div className="rb-count-row">
+        <p className="rb-count" aria-live="polite">
+          {shown.length} of {list.value.length} runbooks
+        </p>
+        <button
+          type="button"
+          className="link-button"
+          title="Read the runbook files again, after editing the organisation's own runbooks"
+          onClick={() => void reloadRunbooks()}
+        >
+          Reload runbooks
+        </button>
+      </div>
       {groups.map((group) => (
         <div key={group.service} className="rb-group">
           <h2 className="rb-group-title">{serviceLabels[group.service]}</h2>

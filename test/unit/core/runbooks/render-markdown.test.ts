@@ -65,6 +65,8 @@ describe('runbook Markdown rendering', () => {
     );
     expect(html).toContain('data-copy="1" aria-label="Copy block 2: plain">');
     expect(html).toContain('class="language-bash"');
+    // Long commands scroll sideways: the block must be reachable by keyboard.
+    expect(html).toContain('<pre tabindex="0"><code class="language-bash">');
   });
 
   it('fills placeholders with their values and marks the unfilled ones, escaping every value', () => {

@@ -15,6 +15,10 @@ vi.mock('../../../../renderer/src/api/client', () => ({
     runbooks: {
       list: async () => ({ ok: true, value: FIXTURES.map((f) => f.summary) }),
       problems: async () => ({ ok: true, value: [] }),
+      reload: async () => {
+        calls.push({ name: 'reload', input: {} });
+        return { ok: true, value: [] };
+      },
       search: async (input: { query: string }) => {
         calls.push({ name: 'search', input });
         const answer = { ok: true, value: hitsFor(input.query) };
@@ -60,20 +64,23 @@ beforeEach(() => {
 
 afterEach(cleanup);
 
+/** The runbook entries of the library (not its other buttons). */
+function entries(region: HTMLElement): HTMLElement[] {
+  return within(region)
+    .queryAllByRole('button')
+    .filter((button) => button.classList.contains('rb-item'));
+}
+
 describe('the runbooks screen', () => {
   it('lists the library grouped by service and filters it by service and stage', async () => {
     render(<RunbooksView />);
     const browse = await screen.findByRole('region', { name: 'Browse runbooks' });
-    expect(within(browse).getAllByRole('button')).toHaveLength(3);
+    expect(entries(browse)).toHaveLength(3);
     expect(within(browse).getByRole('heading', { name: 'S3' })).toBeInTheDocument();
     fireEvent.change(within(browse).getByLabelText('Stage'), { target: { value: 'validate' } });
-    expect(
-      within(browse)
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual([expect.stringContaining('RDS backup test')]);
+    expect(entries(browse).map((b) => b.textContent)).toEqual([expect.stringContaining('RDS backup test')]);
     fireEvent.change(within(browse).getByLabelText('Service'), { target: { value: 's3' } });
-    expect(within(browse).queryAllByRole('button')).toHaveLength(0);
+    expect(entries(browse)).toHaveLength(0);
     expect(within(browse).getByText(/No runbook for this service and stage/)).toBeInTheDocument();
   });
 
@@ -182,7 +189,7 @@ describe('keyboard use of the library', () => {
   it('moves from the search box into the list and back with the arrow keys', async () => {
     render(<RunbooksView />);
     const browse = await screen.findByRole('region', { name: 'Browse runbooks' });
-    const items = within(browse).getAllByRole('button');
+    const items = entries(browse);
     const box = screen.getByRole('searchbox', { name: 'Search runbooks' });
     box.focus();
     fireEvent.keyDown(box, { key: 'ArrowDown' });
@@ -192,5 +199,19 @@ describe('keyboard use of the library', () => {
     fireEvent.keyDown(items[1]!, { key: 'ArrowUp' });
     fireEvent.keyDown(items[0]!, { key: 'ArrowUp' });
     expect(box).toHaveFocus();
+  });
+});
+
+describe('reloading the library', () => {
+  it('re-reads the files, then refreshes the list and the open runbook', async () => {
+    await act(() => useStore.getState().showRunbook('s3-archive-restore'));
+    render(<RunbooksView />);
+    await screen.findByRole('region', { name: 'Browse runbooks' });
+    calls.length = 0;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reload runbooks' })));
+    await waitFor(() => expect(calls.map((c) => c.name)).toEqual(['reload', 'get']));
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Restore an archived S3 object' }),
+    ).toBeInTheDocument();
   });
 });
