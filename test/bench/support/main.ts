@@ -74,8 +74,8 @@ async function runModule(file: string, scratch: string): Promise<unknown> {
   const out = path.join(scratch, `${moduleShortName(file)}.json`);
   const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', runner, file, out], {
     cwd: projectRoot,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    // The case's own output goes to stderr with the progress, so stdout holds only the report.
+    stdio: ['ignore', 2, 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
