@@ -13,6 +13,10 @@ export function serveCommand(): Command {
     .option('--data-dir <dir>', 'where incidents and records are kept')
     .action(async (opts: { port: string; scenario?: string; dataDir?: string }) => {
       const core = await openCore(opts);
+      if (core.mode.mode === 'TABLETOP') {
+        // Open the simulated account now, so an unknown scenario or a broken file stops here with its message.
+        await core.tabletopSimulator();
+      }
       const bridge = await startBridge(core, {
         port: Number(opts.port),
         rendererDir: path.join(packageRootSync(), 'out', 'renderer'),

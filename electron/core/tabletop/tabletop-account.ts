@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { createSimulator, type Simulator } from '../../simulator';
+import {
+  readStateFile,
+  saveOnMutation,
+  writeStateFile,
+  type StateFileSaver,
+} from '../../simulator/core/state-file';
+import { rename } from 'node:fs/promises';
+import { ensurePrivateDir } from '../fs/ensure-private-dir';
+
+/** The simulated AWS account of a tabletop exercise, kept in the data folder across restarts. */
+export interface TabletopAccount {
+  simulator: Simulator;
+  /** Where the account's state is saved (`<dataDir>/tabletop/<scenario>.json`, 0600). */
+  stateFile: string;
+  /** Whether the account was resumed from an earlier run rather than started from the scenario. */
+  resumed: boolean;
+  /** Save now and stop saving. */
+  close(): Promise<void>;
+}
+
+/** The state file of a scenario's exercise inside a data folder. */
+export function tabletopStateFile(dataDir: string, scenario: string): string {
+  return path.join(dataDir, 'tabletop', `${scenario.replace(/[^\w.-]/g, '_')}.json`);
+}
+
+/**
+ * Open the tabletop account for a scenario: resume its saved state when the data folder has one
+ * (so an app restart mid-exercise finds the same simulated AWS, restores in flight included),
+ * else start it from the scenario file; then save after every mutating request.
+ * A corrupt state file is reported through `onError` and the scenario starts afresh; the bad
+ * file is kept beside it for inspection.
+ */
+export async function openTabletopAccount(options: {
+  dataDir: string;
+  scenario: string;
+  onError: (message: string) => void;
+}): Promise<TabletopAccount> {
+  const stateFile = tabletopStateFile(options.dataDir, options.scenario);
+  await ensurePrivateDir(path.dirname(stateFile));
+  let saved: Awaited<ReturnType<typeof readStateFile>>;
+  try {
+    saved = await readStateFile(stateFile);
+  } catch (error) {
+    const kept = `${stateFile}.unreadable-${new Date().toISOString().replace(/[:.]/g, '')}`;
+    await rename(stateFile, kept).catch(() => undefined);
+    options.onError(
+      `The saved tabletop account could not be read (${(error as Error).message}). The "${options.scenario}" scenario starts afresh; the unreadable file is kept as ${kept}.`,
+    );
+    saved = undefined;
+  }
+  const simulator = await createSimulator(saved ? { state: saved } : { scenario: options.scenario });
+  await writeStateFile(stateFile, simulator);
+  const saver: StateFileSaver = saveOnMutation(simulator, stateFile, 300, (error) =>
+    options.onError(`The tabletop account could not be saved: ${error.message}`),
+  );
+  return {
+    simulator,
+    stateFile,
+    resumed: saved !== undefined,
+    async close() {
+      await saver.flush();
+      saver.stop();
+    },
+  };
+}
