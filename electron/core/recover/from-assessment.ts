@@ -78,6 +78,18 @@ export function optionData(resource: AssessedResource, o: AssessOption): OptionD
       const w = windowOf(o);
       return w ? { strategy: 'dynamodb-pitr-cross-region', sourceTableArn: d.sourceArn, window: w } : null;
     }
+    case 'volume-from-snapshot': {
+      const v = d.volumes?.[0];
+      if ((resource.kind as string) === 'instance' || !v) return null;
+      return {
+        strategy: 'ebs-snapshot-copy',
+        sourceSnapshotId: v.snapshotId,
+        createdAt: v.snapshotTime,
+        encrypted: d.encrypted ?? false,
+        sizeGiB: v.sizeGiB ?? 8,
+        attach: null,
+      };
+    }
     case 'backup-restore':
       return d.backupArn
         ? { strategy: 'dynamodb-backup-restore', backupArn: d.backupArn, backupTime: when }
@@ -153,7 +165,7 @@ export function recoverableFromAssessment(assessment: AssessmentResult): Recover
     out.push({
       id: r.id,
       service: r.service,
-      kind: r.kind,
+      kind: (r.kind as string) === 'volume' ? 'volume' : r.kind,
       name: r.name,
       arn: r.id,
       region: r.region,
@@ -173,7 +185,7 @@ export function recoverableFromAssessment(assessment: AssessmentResult): Recover
       },
       options,
     });
-    if (r.service === 'ec2') out.push(...volumesOf(r));
+    if (r.service === 'ec2' && r.kind === 'instance') out.push(...volumesOf(r));
   }
   return out;
 }

@@ -104,6 +104,7 @@ export function expandSelection(
  */
 export class RecoverService {
   private readonly executors = new Map<string, RecoveryExecutor>();
+  private readonly completing = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: RecoverServiceDeps) {
@@ -326,7 +327,10 @@ export class RecoverService {
   /** Resolves when the incident's run settles (CLI `recover`). */
   async settled(incidentId: string): Promise<RecoveryRun> {
     const executor = this.executors.get(incidentId);
-    return executor ? executor.whenSettled() : (await this.status(incidentId)).run;
+    if (!executor) return (await this.status(incidentId)).run;
+    const run = await executor.whenSettled();
+    await this.completing.get(incidentId);
+    return run;
   }
 
   /** Stop watching (process exit); the journal keeps what is in flight for the next start. */
@@ -356,20 +360,24 @@ export class RecoverService {
       journal: { append: (type, data) => this.deps.incidents.append(incidentId, { type, actor: by, data }) },
       ...(this.deps.poll ? { poll: this.deps.poll } : {}),
       ...(this.deps.quotaLimits ? { quotaLimits: this.deps.quotaLimits } : {}),
+      onChange: (current, entry) => {
+        if (entry.type !== RECOVER_ENTRY.runState || entry.data.status !== 'completed') return;
+        // The procedure step is done when the run completes (awaited by `settled`).
+        this.completing.set(
+          incidentId,
+          this.deps.incidents
+            .completeAction(
+              incidentId,
+              'recover.execute',
+              `Recovery completed: ${current.endpointMap.length} endpoints in the endpoint map.`,
+              by,
+            )
+            .catch(() => []),
+        );
+      },
     });
     this.executors.set(incidentId, executor);
-    void executor.start().then(async (final) => {
-      if (final.status === 'completed') {
-        await this.deps.incidents
-          .completeAction(
-            incidentId,
-            'recover.execute',
-            `Recovery completed: ${final.endpointMap.length} endpoints in the endpoint map.`,
-            by,
-          )
-          .catch(() => []);
-      }
-    });
+    void executor.start();
     return executor;
   }
 }
