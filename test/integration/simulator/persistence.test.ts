@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator';
 import type { Simulator, SimulatorState } from '../../../electron/simulator';
-import { runSimulator } from '../../../electron/cli/commands/simulator';
+import { runSimulator, simulatorCommand } from '../../../electron/cli/commands/simulator';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
@@ -161,5 +161,31 @@ describe('dr-war-room simulator --state FILE', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('dr-war-room simulator options', () => {
+  const parse = (args: string[]) =>
+    simulatorCommand()
+      .exitOverride()
+      .configureOutput({ writeErr: () => undefined, writeOut: () => undefined })
+      .action(() => undefined)
+      .parseAsync(args, { from: 'user' });
+
+  it('rejects a bad port, speed or seed with what is allowed', async () => {
+    await expect(parse(['--port', 'x'])).rejects.toThrow(/must be a port number from 0 to 65535/);
+    await expect(parse(['--speed', '1000'])).rejects.toThrow(/must be a number from 1 to 600/);
+    await expect(parse(['--seed', '1.5'])).rejects.toThrow(/must be an integer/);
+  });
+
+  it('parses the options into numbers', async () => {
+    const command = await parse(['--port', '0', '--speed', '60', '--seed', '7', '--scenario', 'healthy']);
+    expect(command.opts()).toEqual({ port: 0, speed: 60, seed: 7, scenario: 'healthy' });
+  });
+
+  it('names an unknown scenario and lists the available ones', async () => {
+    await expect(runSimulator({ port: 0, scenario: 'nope' })).rejects.toThrow(
+      /Unknown scenario "nope" in .*; available: .*healthy/,
+    );
   });
 });
