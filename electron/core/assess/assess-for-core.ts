@@ -1,21 +1,17 @@
-import { allowKinds } from '../aws/guard';
 import type { Core } from '../app/core';
 import { AssessService } from './assess-service';
+import { scanClientsFor } from './scan-clients-for';
 
 /**
  * The assessment service wired to a core: the session's guarded clients restricted to read
- * operations (and their fast-fail flavour), the backup policy of the runbooks, the regions of
+ * operations (see {@link scanClientsFor}), the backup policy of the runbooks, the regions of
  * the DR procedure, the simulator's clock in tabletop mode, and the incident journal.
  */
 export function assessServiceForCore(core: Core): AssessService {
   return new AssessService({
     dataDir: core.options.dataDir,
     clients: async () => {
-      // Few SDK attempts: the scan's scheduler retries throttling itself (halving its concurrency)
-      // and must not spend seconds retrying a region that does not answer.
-      const clients = (await core.session.clients())
-        .withPolicy(allowKinds(['read'], 'The assessment'))
-        .fastFail();
+      const clients = scanClientsFor(await core.session.clients());
       return { clients, fast: clients };
     },
     policy: () => core.runbooks.policy(),

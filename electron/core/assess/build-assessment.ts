@@ -74,9 +74,12 @@ export function assessSubject(subject: Subject, input: BuildInput): AssessedReso
   };
   const options = chooseBest(subject.options, c.tier);
   const best = options.find((o) => o.best) ?? null;
+  // An option whose prerequisites could not be checked leaves the decision open, not negative.
+  const undecided =
+    subject.optionsIncomplete || options.some((o) => o.prerequisites.some((p) => p.met === null));
   const gaps = [
     ...policyGaps(subject.policy, rules, readinessInput),
-    ...targetGaps(best, readinessInput, subject.optionsIncomplete),
+    ...targetGaps(best, readinessInput, undecided),
   ];
   const order = { critical: 0, warning: 1, info: 2 } as const;
   gaps.sort((a, b) => order[a.severity] - order[b.severity]);
@@ -107,7 +110,7 @@ export function assessSubject(subject: Subject, input: BuildInput): AssessedReso
     bestOption: best?.kind ?? null,
     achievableRpoMinutes: best?.rpoMinutes ?? null,
     estimatedRtoMinutes: best?.rtoMinutes ?? null,
-    status: readinessStatus(best, gaps, subject.optionsIncomplete, readinessInput.crossRegionRequired),
+    status: readinessStatus(best, gaps, undecided, readinessInput.crossRegionRequired),
     gaps,
     unknowns,
   };

@@ -334,7 +334,8 @@ export function targetGaps(
 
 /**
  * The readiness status (pure): without a usable option `unknown` when the lists that could hold
- * one were not read completely, `out-of-scope` when the policy requires no copy for it, else
+ * one were not read completely, `out-of-scope` when the policy requires no copy for it (its other
+ * gaps still stand), else
  * `not-recoverable`; with one, `at-risk` on a critical or warning gap, `ready` otherwise.
  */
 export function readinessStatus(
@@ -345,7 +346,7 @@ export function readinessStatus(
 ): ReadinessStatus {
   if (!best) {
     if (optionsIncomplete) return 'unknown';
-    if (!crossRegionRequired && !gaps.some((g) => g.severity !== 'info')) return 'out-of-scope';
+    if (!crossRegionRequired) return 'out-of-scope';
     return 'not-recoverable';
   }
   return gaps.some((g) => g.severity === 'critical' || g.severity === 'warning') ? 'at-risk' : 'ready';

@@ -77,10 +77,12 @@ export function s3ReplicaRpo(
         reason: `${failed} of ${source.sampled} sampled objects FAILED to replicate: the replica is incomplete`,
       };
     }
-    if (pending !== null && pending > S3_REPLICATION_BOUND_MINUTES) {
+    const pendingCount = source.statuses['PENDING'] ?? 0;
+    if (pending !== null && pendingCount > 0) {
+      const minutes = Math.max(S3_REPLICATION_BOUND_MINUTES, pending);
       return {
-        minutes: pending,
-        reason: `sampled objects are still PENDING replication; the oldest was written ${formatMinutes(pending)} ago`,
+        minutes,
+        reason: `${pendingCount} of ${source.sampled} newest objects are still PENDING replication (the oldest written ${formatMinutes(pending)} ago): they are not in the replica yet`,
       };
     }
     const completed = source.statuses['COMPLETED'] ?? 0;

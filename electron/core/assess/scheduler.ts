@@ -57,6 +57,8 @@ interface Lane {
   calls: number;
   skipped: number;
   throttled: number;
+  /** When a call of this lane last succeeded (the scheduler's clock), or -Infinity. */
+  lastSuccessAt: number;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -156,7 +158,8 @@ export class ScanScheduler {
       },
       (error: unknown) => {
         lane.done += 1;
-        lane.failed += 1;
+        // "No such configuration" is an answer (no tags, no lifecycle), not a failure.
+        if (!(error instanceof ScanCallError && error.hint === 'not-found')) lane.failed += 1;
         this.changed(lane);
         throw error;
       },
@@ -208,6 +211,7 @@ export class ScanScheduler {
         calls: 0,
         skipped: 0,
         throttled: 0,
+        lastSuccessAt: Number.NEGATIVE_INFINITY,
       };
       this.lanes.set(key, lane);
     }
@@ -320,6 +324,7 @@ export class ScanScheduler {
       try {
         const value = await send({ signal: controller.signal, degraded });
         const elapsed = this.opts.now() - started;
+        lane.lastSuccessAt = this.opts.now();
         if (attemptsOf(value) > 1) {
           lane.throttled += 1;
           lane.limit.onThrottle();
@@ -330,6 +335,22 @@ export class ScanScheduler {
         return value;
       } catch (error) {
         if (scanSignal?.aborted) throw this.cancelledError(lane, operation);
+        // A lane that answered other calls while this one waited is not down: the wait was the
+        // SDK pacing its retries (adaptive mode) or a slow answer, so retry it like throttling.
+        const pacedTimeout = timedOut && lane.lastSuccessAt > started;
+        if (pacedTimeout && attempt < this.opts.maxThrottleRetries) {
+          lane.throttled += 1;
+          lane.limit.onThrottle();
+          releaseOnce();
+          clearTimeout(timer);
+          scanSignal?.removeEventListener('abort', onScanAbort);
+          try {
+            await sleep(this.opts.backoffBaseMs * 2 ** attempt, scanSignal);
+          } catch {
+            throw this.cancelledError(lane, operation);
+          }
+          continue;
+        }
         if (timedOut) {
           const reason = `no answer to ${operation} within ${timeoutMs} ms`;
           this.observe(lane, { kind: 'unreachable', reason });
