@@ -276,13 +276,19 @@ export function incidentCommand(): Command {
     common(new Command('advance'))
       .description('Sign off the current stage as the commander and move to the next one.')
       .argument('<id>', 'incident id')
-      .option('--reason <text>', 'a note for the sign-off')
+      .option('--reason <text>', 'a note for the sign-off (required to stand down after a no-go)')
       .option('--by <name>', 'who signs off (must be the commander; default: the commander)')
-      .action(async (id: string, opts: GlobalOptions & { reason?: string; by?: string }) => {
+      .addOption(
+        new Option('--to <stage>', 'after a no-go decision: stand down straight to document').choices([
+          'document',
+        ]),
+      )
+      .action(async (id: string, opts: GlobalOptions & { reason?: string; by?: string; to?: 'document' }) => {
         const view = await withCore(opts, (core) =>
           callCore(core, 'incident.advance', {
             incidentId: id,
             signOff: true,
+            ...(opts.to ? { to: opts.to } : {}),
             ...(opts.reason ? { reason: opts.reason } : {}),
             ...(opts.by ? { by: opts.by } : {}),
           }),

@@ -21,6 +21,7 @@ import {
   canSignOff,
   canSkipStep,
   findStep,
+  isStandDown,
   nextStage,
   stepsForAction,
   type Decision,
@@ -431,8 +432,25 @@ export class IncidentService {
         items.push(signOff);
         after = reduceIncident(after, fakeEntry(after, signOff)) ?? after;
       }
-      check(canAdvance(after, options.to));
+      check(canAdvance(after, options.to, options.reason));
       const to = options.to ?? nextStage(state.stage)!;
+      if (isStandDown(after, to)) {
+        // No failover: the steps of the stages it passes over are skipped, with the reason.
+        const passed = state.procedure.stages.filter((st) => st.id === 'recover' || st.id === 'validate');
+        for (const step of passed.flatMap((st) => st.steps)) {
+          if (step.kind === 'note' || state.steps[step.id]) continue;
+          items.push({
+            type: ENTRY.stepSkipped,
+            actor: by,
+            data: {
+              stepId: step.id,
+              title: step.title,
+              by,
+              reason: `No failover (no-go decision): ${options.reason ?? ''}`,
+            },
+          });
+        }
+      }
       items.push({
         type: ENTRY.stageEntered,
         actor: by,

@@ -139,9 +139,9 @@ export function nextStage(stage: StageId): StageId | null {
 /**
  * Whether the incident may move to `to` (default: the next stage). Only one stage at a time,
  * with the current stage's required steps settled and its sign-off recorded; leaving Activate
- * needs a "go" decision.
+ * needs a "go" decision, or, after a "no-go", a stand-down straight to Document with a reason.
  */
-export function canAdvance(state: IncidentState, to?: StageId): Decision {
+export function canAdvance(state: IncidentState, to?: StageId, reason = ''): Decision {
   const next = nextStage(state.stage);
   const current = stageOf(state, state.stage);
   if (next === null) {
@@ -163,16 +163,23 @@ export function canAdvance(state: IncidentState, to?: StageId): Decision {
       { from: state.stage, to: target, missing: missing.map((s) => s.id) },
     );
   }
-  if (target !== next) {
+  const standDown = isStandDown(state, target);
+  if (standDown && reason.trim() === '') {
+    return refuse('Standing down to Document after a no-go decision needs a reason.', {
+      from: state.stage,
+      to: target,
+    });
+  }
+  if (target !== next && !standDown) {
     return refuse(
       `Cannot jump from ${current.title} to ${stageOf(state, target).title}: ${stageOf(state, next).title} comes first.`,
       { from: state.stage, to: target },
     );
   }
-  if (state.stage === 'activate' && state.activation?.decision !== 'go') {
+  if (state.stage === 'activate' && state.activation?.decision !== 'go' && !standDown) {
     return refuse(
       state.activation
-        ? `The activation decision was no-go; record a go decision before recovering.`
+        ? `The activation decision was no-go, so there is nothing to recover: record a go decision, or stand down to Document with a reason.`
         : `Record the activation decision (go, with who decided and approved) before recovering.`,
       { from: state.stage, to: target },
     );
@@ -187,6 +194,14 @@ export function canAdvance(state: IncidentState, to?: StageId): Decision {
     );
   }
   return allowed;
+}
+
+/**
+ * True when moving from Activate straight to Document after a no-go decision: the failover did not
+ * happen, so Recover and Validate do not apply (their steps are skipped with the reason).
+ */
+export function isStandDown(state: IncidentState, to: StageId | undefined): boolean {
+  return state.stage === 'activate' && state.activation?.decision === 'no-go' && to === 'document';
 }
 
 /** Whether the incident may go back to an earlier stage (with a reason). */

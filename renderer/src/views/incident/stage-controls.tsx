@@ -6,12 +6,16 @@ import { api } from '../../api/client';
 import { useStore } from '../../store/index';
 import type { OpenIncident } from '../../store/slices/incident';
 
-/** Sign-off and stage movement: sign off and advance (commander), or go back with a reason. */
+/**
+ * Sign-off and stage movement: sign off and advance (commander), stand down after a no-go, or go
+ * back with a reason.
+ */
 export function StageControls({ incident }: { incident: OpenIncident }) {
   const run = useStore((s) => s.runIncidentCall);
   const [note, setNote] = useState('');
   const [backTo, setBackTo] = useState<StageId | ''>('');
   const [backReason, setBackReason] = useState('');
+  const [standDown, setStandDown] = useState('');
   const s = incident.state;
   const current = stageOf(s, s.stage);
   const next = nextStage(s.stage);
@@ -38,6 +42,35 @@ export function StageControls({ incident }: { incident: OpenIncident }) {
             <label htmlFor="signoff-note">Sign-off note (optional)</label>
             <input id="signoff-note" value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
+          {s.stage === 'activate' && s.activation?.decision === 'no-go' && (
+            <form
+              className="row"
+              aria-label="Stand down"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(() =>
+                  api.incident.advance({
+                    incidentId: incident.id,
+                    to: 'document',
+                    signOff: true,
+                    by: commander,
+                    reason: standDown,
+                  }),
+                ).then((v) => v && setStandDown(''));
+              }}
+            >
+              <label htmlFor="stand-down-reason">No failover: stand down to Document because</label>
+              <input
+                id="stand-down-reason"
+                className="inline-input"
+                value={standDown}
+                onChange={(e) => setStandDown(e.target.value)}
+              />
+              <button type="submit" className="button" disabled={standDown.trim() === ''}>
+                Stand down
+              </button>
+            </form>
+          )}
           <div className="row">
             {next ? (
               <button

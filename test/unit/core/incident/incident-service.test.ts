@@ -199,6 +199,51 @@ describe('IncidentService', () => {
     expect((await env.service.advance(state.id, { signOff: true })).state.stage).toBe('recover');
   });
 
+  it('after a no-go, stands down straight to Document only with a reason, skipping Recover and Validate', async () => {
+    env = await tempService();
+    const { state } = await declare(env);
+    for (const step of ['confirm-outage', 'run-assessment', 'review-gaps'])
+      await env.service.completeStep(state.id, step);
+    await env.service.advance(state.id, { signOff: true });
+    await env.service.activate(state.id, {
+      decision: 'no-go',
+      criteria: CRITERIA,
+      decidedBy: 'Ana Ruiz',
+      approvedBy: 'CTO',
+      roles: { serviceOwners: [] },
+    });
+    for (const step of ['assign-roles', 'freeze-changes']) await env.service.completeStep(state.id, step);
+    await env.service.signOff(state.id, 'activate', 'Ana Ruiz');
+    expect((await rejection(env.service.advance(state.id, { to: 'document' }))).message).toContain(
+      'needs a reason',
+    );
+    expect(
+      (await rejection(env.service.advance(state.id, { to: 'validate', reason: 'x' }))).message,
+    ).toContain('Cannot jump');
+    const view = await env.service.advance(state.id, {
+      to: 'document',
+      reason: 'AWS recovered us-east-1 within 40 minutes',
+    });
+    expect(view.state.stage).toBe('document');
+    for (const step of [
+      'plan-recovery',
+      'execute-recovery',
+      'update-connections',
+      'run-validation',
+      'reapply-settings',
+      'application-check',
+    ]) {
+      expect(view.state.steps[step]).toMatchObject({
+        status: 'skipped',
+        reason: expect.stringContaining('no-go decision'),
+      });
+    }
+    // A go decision still cannot jump.
+    const other = await declare(env);
+    await toRecover(env, other.state.id);
+    expect((await env.service.state(other.state.id)).stage).toBe('recover');
+  });
+
   it('goes back with a reason, withdrawing later sign-offs', async () => {
     env = await tempService();
     const { state } = await declare(env);
