@@ -78,7 +78,7 @@ async function runModule(file: string, scratch: string): Promise<unknown> {
     stdio: ['ignore', 2, 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     process.stderr.write(chunk);
   });
