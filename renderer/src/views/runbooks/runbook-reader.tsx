@@ -118,6 +118,7 @@ export function RunbookReaderPane() {
   const open = useStore((s) => s.openRunbook);
   const openId = useStore((s) => s.openRunbookId);
   const showRunbook = useStore((s) => s.showRunbook);
+  const appInfo = useStore((s) => s.appInfo);
   if (open.status === 'ready') return <RunbookReader doc={open.value} />;
   if (open.status === 'loading') return <p className="muted">Opening the runbook…</p>;
   if (open.status === 'error') {
@@ -136,6 +137,13 @@ export function RunbookReaderPane() {
         Every runbook works offline. Commands have copy buttons; values you type in a runbook&apos;s
         placeholders are filled into every runbook you open.
       </p>
+      {appInfo.status === 'ready' && (
+        <p className="muted">
+          Your organisation&apos;s own runbooks go in <code>{`${appInfo.value.dataDir}/runbooks/`}</code> as
+          Markdown files with the same front matter; one with the id of a bundled runbook replaces it. Then
+          choose Reload runbooks.
+        </p>
+      )}
     </div>
   );
 }
