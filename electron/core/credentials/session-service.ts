@@ -19,6 +19,14 @@ import { callerIdentityInRegions, parseCallerArn } from './identity';
 import { LoginManager, type LoginTarget } from './login-manager';
 import { loadProfiles, type ProfileInfo, type ProfilesResult } from './profiles';
 import { loginCommand, toProfileView } from './profile-view';
+import {
+  TABLETOP_PROFILE,
+  TABLETOP_START_URL,
+  chooseProfile,
+  loginTargetFor,
+  noSuchProfile,
+  tabletopProfileInfo,
+} from './session-choices';
 import { readSessionSettings, writeSessionSettings } from './settings';
 import {
   EXPIRY_WARNING_SECONDS,
@@ -31,10 +39,8 @@ import {
 } from './token-cache';
 import { isAllowedVerificationUrl } from './verification-url';
 
-/** The profile name of a tabletop exercise's simulated identity. */
-export const TABLETOP_PROFILE = 'tabletop';
-/** The simulated SSO start URL of a tabletop exercise. */
-export const TABLETOP_START_URL = 'https://tabletop-exercise.awsapps.com/start';
+/** How often the background watch re-checks the identity in both regions (a region coming back shows up). */
+const IDENTITY_RECHECK_MS = 2 * 60 * 1000;
 /** The simulated session length of a tabletop exercise (8 hours, Identity Center's default). */
 const TABLETOP_SESSION_MS = 8 * 3600 * 1000;
 
@@ -112,34 +118,10 @@ export class SessionService {
       : awsConfigPaths(this.options.env).ssoCacheDir;
   }
 
-  private async tabletopProfile(): Promise<ProfileInfo> {
-    const { secondary } = await this.options.regions();
-    return {
-      name: TABLETOP_PROFILE,
-      kind: 'sso-session',
-      sources: [],
-      region: secondary,
-      sso: {
-        sessionName: TABLETOP_PROFILE,
-        startUrl: TABLETOP_START_URL,
-        // The exercise's Identity Center lives in the secondary region, so logins work during the primary's outage.
-        region: secondary,
-        accountId: null,
-        roleName: 'IncidentCommander',
-        scopes: ['sso:account:access'],
-      },
-      roleArn: null,
-      sourceProfile: null,
-      credentialSource: null,
-      missing: [],
-      problems: [],
-    };
-  }
-
   private async readProfiles(): Promise<ProfilesResult> {
     if (this.tabletop) {
       return {
-        profiles: [await this.tabletopProfile()],
+        profiles: [tabletopProfileInfo((await this.options.regions()).secondary)],
         issues: [],
         configFile: '',
         credentialsFile: '',
@@ -151,12 +133,7 @@ export class SessionService {
 
   private async choose(result: ProfilesResult): Promise<string | null> {
     if (this.tabletop) return TABLETOP_PROFILE;
-    const names = new Set(result.profiles.map((p) => p.name));
-    const remembered = (await readSessionSettings(this.options.dataDir)).lastProfile;
-    for (const candidate of [remembered, result.envProfile, 'default']) {
-      if (candidate && names.has(candidate)) return candidate;
-    }
-    return result.profiles[0]?.name ?? null;
+    return chooseProfile(result, (await readSessionSettings(this.options.dataDir)).lastProfile);
   }
 
   private async build(profile: string | null, info: ProfileInfo | null): Promise<Selection> {
@@ -252,16 +229,7 @@ export class SessionService {
   async select(profile: string, options: { remember?: boolean } = {}): Promise<SessionStatusView> {
     const result = await this.readProfiles();
     const info = result.profiles.find((p) => p.name === profile);
-    if (!info) {
-      const names = result.profiles.map((p) => p.name);
-      throw new AppError(
-        'NOT_FOUND',
-        names.length > 0
-          ? `There is no AWS profile "${profile}". The profiles are: ${names.join(', ')}.`
-          : `There is no AWS profile "${profile}", and ${result.configFile} defines none: add one with \`aws configure sso\`.`,
-        { profile, profiles: names },
-      );
-    }
+    if (!info) throw noSuchProfile(profile, result);
     const previous = this.selection ? await this.selection.catch(() => null) : null;
     previous?.gate.cancelWaiting(`The app now acts as profile "${profile}"; start the paused work again.`);
     this.selection = this.build(profile, info);
@@ -365,60 +333,29 @@ export class SessionService {
     return session;
   }
 
-  /** Check the expiry every 30 seconds in the background (unref'd: never keeps a command alive). */
+  /**
+   * Check the expiry every 30 seconds and the identity every 2 minutes in the background
+   * (unref'd: never keeps a command alive).
+   */
   startWatch(intervalMs = 30_000): void {
     if (this.watch) return;
-    this.watch = setInterval(() => void this.checkExpiry().catch(() => undefined), intervalMs);
+    this.watch = setInterval(() => void this.tick().catch(() => undefined), intervalMs);
     this.watch.unref();
+  }
+
+  /** One watch round: the expiry check, and a fresh identity check when the last is older than 2 minutes. */
+  private async tick(): Promise<void> {
+    await this.checkExpiry();
+    const last = this.lastStatus ? Date.parse(this.lastStatus.checkedAt) : 0;
+    if (this.now().getTime() - last >= IDENTITY_RECHECK_MS) await this.status({ refresh: true });
   }
 
   private async loginTarget(profile: string | undefined): Promise<LoginTarget> {
     const selection = await this.selected();
-    const name = profile ?? selection.profile;
-    const result = await this.readProfiles();
-    const info = result.profiles.find((p) => p.name === name);
-    if (!name || !info) {
-      const names = result.profiles.map((p) => p.name);
-      throw new AppError(
-        'NOT_FOUND',
-        `There is no AWS profile "${name ?? ''}". The profiles are: ${names.join(', ') || '(none)'}.`,
-        {
-          profiles: names,
-        },
-      );
-    }
-    if (!info.sso) {
-      throw new AppError(
-        'CREDENTIALS',
-        `Profile "${name}" is not an SSO profile (it is ${info.kind}); there is nothing to log in to. Choose an SSO profile, or fix its credentials.`,
-      );
-    }
-    const missing = info.missing.filter((m) => m.startsWith('sso_start_url') || m.startsWith('sso_region'));
-    if (!info.sso.startUrl || !info.sso.region || missing.length > 0) {
-      throw new AppError(
-        'CREDENTIALS',
-        `Profile "${name}" cannot log in: its SSO settings lack ${missing.join(', ') || 'sso_start_url or sso_region'}. Add them to the config file (or run \`aws configure sso --profile ${name}\`).`,
-        { profile: name, missing },
-      );
-    }
-    const cacheKey = this.tabletop ? TABLETOP_PROFILE : ssoCacheKey(info.sso);
-    return {
-      profile: name,
-      startUrl: info.sso.startUrl,
-      ssoRegion: info.sso.region,
-      sessionName: info.sso.sessionName,
-      scopes: info.sso.sessionName
-        ? info.sso.scopes.length > 0
-          ? info.sso.scopes
-          : ['sso:account:access']
-        : [],
-      cacheDir: this.cacheDir(),
-      cacheKey: cacheKey ?? info.sso.startUrl,
+    return loginTargetFor(profile ?? selection.profile, await this.readProfiles(), {
       tabletop: this.tabletop,
-      cliCommand: this.tabletop
-        ? '(tabletop: approve the code in the app)'
-        : (loginCommand(info) ?? `aws sso login --profile ${name}`),
-    };
+      cacheDir: this.cacheDir(),
+    });
   }
 
   private async afterLogin(target: LoginTarget, expiresAt: Date): Promise<void> {

@@ -18,7 +18,7 @@ let sim: Simulator;
 let clients: AwsClients;
 
 beforeEach(async () => {
-  sim = await createSimulator({ scenario: 'healthy', speed: 1 });
+  sim = await createSimulator({ scenario: 'healthy', speed: 1, realNow: () => 0 });
   clients = createAwsClients({ mode: 'TABLETOP', simulator: sim.requestHandler });
 });
 
