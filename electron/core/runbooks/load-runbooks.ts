@@ -1,9 +1,12 @@
 import type MarkdownIt from 'markdown-it';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isAppError } from '../api/errors';
+import { AppError, isAppError } from '../api/errors';
 import { parseRunbook, type ParsedRunbook } from './parse-runbook';
 import type { RunbookProblem } from './runbook-view';
+
+/** The largest runbook file read (a runbook is a few pages; anything bigger is a mistake). */
+export const MAX_RUNBOOK_BYTES = 1024 * 1024;
 
 /** The bundled procedures' folder inside the runbooks folder. */
 export const PROCEDURES_DIR = 'procedures';
@@ -53,7 +56,12 @@ async function markdownFiles(dir: string): Promise<string[] | null> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
+      .filter(
+        (entry) =>
+          (entry.isFile() || entry.isSymbolicLink()) &&
+          entry.name.endsWith('.md') &&
+          !entry.name.startsWith('.'),
+      )
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
@@ -93,6 +101,14 @@ async function loadFolder(
     names.map(async (name) => {
       const file = path.join(displayDir, name);
       try {
+        const size = (await stat(path.join(dir, name))).size;
+        if (size > MAX_RUNBOOK_BYTES) {
+          throw new AppError(
+            'DATA_FILE_INVALID',
+            `${file}: the file is ${Math.round(size / 1024)} KB; a runbook may be at most ${MAX_RUNBOOK_BYTES / 1024} KB. Split it or remove what is not a runbook.`,
+            { file, field: null, line: null },
+          );
+        }
         const text = await readFile(path.join(dir, name), 'utf8');
         const parsed = parseRunbook(md, file, text);
         return { ...parsed, source, relativeFile: path.join(relativeDir, name) } satisfies LoadedRunbook;

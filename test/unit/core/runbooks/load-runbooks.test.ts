@@ -182,3 +182,48 @@ describe('the organisation overlay', () => {
     expect(load.runbooks).toHaveLength(EXPECTED_IDS.length);
   });
 });
+
+describe('unusual runbook files', () => {
+  async function overlayWith(files: Record<string, string | Buffer>): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'drwr-rb-'));
+    temps.push(dir);
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    return dir;
+  }
+
+  const frontMatter = (id: string) =>
+    `---\nid: ${id}\ntitle: T\nservice: general\nstage: assess\nversion: '1'\nlastReviewed: '2026-01-01'\nreviewCycle: annual\nsummary: S\n---\n`;
+
+  it('reads Windows line endings and a byte-order mark', async () => {
+    const text =
+      `\uFEFF${frontMatter('crlf-runbook')}# T\r\n\r\n\`\`\`bash\r\naws sts get-caller-identity \\\r\n  --region us-west-2\r\n\`\`\`\r\n`.replace(
+        /(?<!\r)\n/g,
+        '\r\n',
+      );
+    const load = await loadRunbooks(md, {
+      runbooksDir: bundled,
+      overlayDir: await overlayWith({ 'crlf-runbook.md': text }),
+    });
+    expect(load.problems).toEqual([]);
+    const runbook = load.runbooks.find((r) => r.meta.id === 'crlf-runbook')!;
+    expect(runbook.blocks[0]!.content).toBe('aws sts get-caller-identity \\\n  --region us-west-2');
+  });
+
+  it('refuses a file over the size limit, naming it, and ignores hidden and non-Markdown files', async () => {
+    const dir = await overlayWith({
+      'huge.md': `${frontMatter('huge')}${'x'.repeat(1024 * 1024)}`,
+      '.draft.md': 'not read',
+      'notes.txt': 'not read',
+    });
+    const load = await loadRunbooks(md, { runbooksDir: bundled, overlayDir: dir });
+    expect(load.problems).toHaveLength(1);
+    expect(load.problems[0]!.message).toContain('huge.md: the file is');
+    expect(load.problems[0]!.message).toContain('at most 1024 KB');
+  });
+
+  it('keeps a horizontal rule in the body (only the first --- pair is front matter)', async () => {
+    const dir = await overlayWith({ 'ruled.md': `${frontMatter('ruled')}# T\n\nabove\n\n---\n\nbelow\n` });
+    const catalog = new RunbookCatalog(md, await loadRunbooks(md, { runbooksDir: bundled, overlayDir: dir }));
+    expect(catalog.get('ruled').html).toContain('<hr>');
+  });
+});

@@ -116,3 +116,13 @@ describe('RunbookSearch on its own', () => {
     expect(search.search('zebra')[0]!.snippet).toBe('The summary.');
   });
 });
+
+describe('odd queries', () => {
+  it('answers nothing for punctuation only, and never throws on special characters', () => {
+    expect(catalog.search('--- ... ///')).toEqual([]);
+    for (const query of ['(', '[*]', '"', "'", '\\', '<bucket-name>', 'a'.repeat(200), '🙂 restore']) {
+      expect(() => catalog.search(query)).not.toThrow();
+    }
+    expect(catalog.search('<bucket-name>').length).toBeGreaterThan(0);
+  });
+});
