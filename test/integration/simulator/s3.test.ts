@@ -539,6 +539,40 @@ describe('S3 through the real SDK v3 client', () => {
     ).toMatchObject({ name: 'NoSuchUpload', $metadata: { httpStatusCode: 404 } });
   });
 
+  it('honours conditional requests and the expected bucket owner', async () => {
+    const first = await west.send(
+      new PutObjectCommand({ Bucket: 'scratch-dev', Key: 'once.txt', Body: 'v1', IfNoneMatch: '*' }),
+    );
+    expect(
+      await failure(
+        west.send(
+          new PutObjectCommand({ Bucket: 'scratch-dev', Key: 'once.txt', Body: 'v2', IfNoneMatch: '*' }),
+        ),
+      ),
+    ).toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+    expect(
+      await failure(
+        west.send(new GetObjectCommand({ Bucket: 'scratch-dev', Key: 'once.txt', IfMatch: '"nope"' })),
+      ),
+    ).toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+    const notModified = await failure(
+      west.send(new GetObjectCommand({ Bucket: 'scratch-dev', Key: 'once.txt', IfNoneMatch: first.ETag })),
+    );
+    expect(notModified).toMatchObject({ $metadata: { httpStatusCode: 304 } });
+    const matched = await west.send(
+      new GetObjectCommand({ Bucket: 'scratch-dev', Key: 'once.txt', IfMatch: first.ETag }),
+    );
+    expect(await matched.Body?.transformToString()).toBe('v1');
+    expect(
+      await failure(
+        west.send(new ListObjectsV2Command({ Bucket: 'scratch-dev', ExpectedBucketOwner: '999999999999' })),
+      ),
+    ).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(
+      west.send(new ListObjectsV2Command({ Bucket: 'scratch-dev', ExpectedBucketOwner: '111122223333' })),
+    ).resolves.toBeDefined();
+  });
+
   it('accepts streamed uploads (aws-chunked with a trailing checksum)', async () => {
     const body = Readable.from([Buffer.from('hello '), Buffer.from('stream')]);
     const put = await west.send(

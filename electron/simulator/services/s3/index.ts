@@ -126,6 +126,10 @@ export const s3Service: ServiceSimulator<S3State, S3Section> = {
       }
       const isLocation = !address.key && req.method === 'GET' && hasSubresource(req, 'location');
       if (bucket.region !== req.region && !isLocation) throw wrongRegion(bucket);
+      const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
+      if (expectedOwner !== undefined && expectedOwner !== ctx.accountId) {
+        throw new SimServiceError('AccessDenied', 'Access Denied', 403);
+      }
       const response = address.key
         ? objectOperation(req, ctx, state, bucket, address.key)
         : bucketOperation(req, ctx, bucket);

@@ -47,6 +47,25 @@ export function resolveVersion(
   return current;
 }
 
+/** `If-Match` (412 `PreconditionFailed`) and `If-None-Match` (304) on reads. */
+export function checkPreconditions(req: SimRequest, version: S3ObjectVersion): void {
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch !== undefined && ifMatch !== '*' && ifMatch.replace(/^W\//, '') !== version.etag) {
+    throw new SimServiceError(
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      412,
+      {
+        fields: { Condition: 'If-Match' },
+      },
+    );
+  }
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined && (ifNoneMatch === '*' || ifNoneMatch === version.etag)) {
+    throw new SimServiceError('NotModified', 'Not Modified', 304, { headers: { etag: version.etag } });
+  }
+}
+
 /** The `x-amz-restore` header value for an archived object with a restore request, at `now`. */
 export function restoreHeader(version: S3ObjectVersion, now: Date): string | undefined {
   if (!version.restore) return undefined;
@@ -96,6 +115,7 @@ export function objectHeaders(
 /** HeadObject. */
 export function headObject(req: SimRequest, ctx: SimContext, bucket: S3Bucket, key: string): SimResponse {
   const version = resolveVersion(bucket, key, req.query['versionId'], 'HEAD');
+  checkPreconditions(req, version);
   return {
     status: 200,
     headers: { ...objectHeaders(version, bucket, req, ctx), 'content-length': String(version.size) },
@@ -129,6 +149,7 @@ function parseRange(header: string, size: number): { start: number; end: number 
 /** GetObject (with Range); archived objects need a completed restore (`InvalidObjectState` otherwise). */
 export function getObject(req: SimRequest, ctx: SimContext, bucket: S3Bucket, key: string): SimResponse {
   const version = resolveVersion(bucket, key, req.query['versionId'], 'GET');
+  checkPreconditions(req, version);
   if (ARCHIVED_CLASSES.has(version.storageClass) && !isRestoredNow(version, ctx.clock.now())) {
     throw invalidObjectState(
       "The operation is not valid for the object's storage class",

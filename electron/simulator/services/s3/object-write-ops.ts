@@ -141,6 +141,28 @@ export function putObject(
   bucket: S3Bucket,
   key: string,
 ): SimResponse {
+  const existing = bucket.objects[key]?.[0];
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch === '*' && existing && !existing.deleteMarker) {
+    throw new SimServiceError(
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      412,
+      {
+        fields: { Condition: 'If-None-Match' },
+      },
+    );
+  }
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch !== undefined && (!existing || existing.deleteMarker || existing.etag !== ifMatch)) {
+    throw new SimServiceError(
+      existing && !existing.deleteMarker ? 'PreconditionFailed' : 'NoSuchKey',
+      existing && !existing.deleteMarker
+        ? 'At least one of the pre-conditions you specified did not hold'
+        : 'The specified key does not exist.',
+      existing && !existing.deleteMarker ? 412 : 404,
+    );
+  }
   const { payload, headers } = uploadPayload(req);
   const checksums = uploadChecksums(headers, payload);
   const d = digest(payload);

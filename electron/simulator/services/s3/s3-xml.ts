@@ -19,10 +19,10 @@ export function xmlOk(
   };
 }
 
-/** An S3 REST-XML error (`<Error><Code>…`), with no body for HEAD requests as S3 does. */
+/** An S3 REST-XML error (`<Error><Code>…`), with no body for HEAD requests and 304s, as S3 does. */
 export function encodeS3Error(error: SimErrorShape, ctx: SimContext, method = 'GET'): SimResponse {
   const headers: Record<string, string> = { 'content-type': 'application/xml', ...error.headers };
-  if (method === 'HEAD') return { status: error.status, headers, body: '' };
+  if (method === 'HEAD' || error.status === 304) return { status: error.status, headers, body: '' };
   const body = toXmlDocument('Error', {
     Code: error.code,
     Message: error.message,
