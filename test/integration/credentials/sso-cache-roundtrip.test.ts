@@ -126,6 +126,25 @@ describe('the token written by the in-app login', () => {
     expect(credentials.expiration).toBeInstanceOf(Date);
   });
 
+  it('carries what the SDK needs to refresh the session itself (client id, secret, refresh token)', async () => {
+    expect((await login('corp')).state).toBe('approved');
+    const file = ssoCacheFile(path.join(home, '.aws', 'sso', 'cache'), 'corp');
+    const cached = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    // Two minutes left: inside the SDK's refresh window, so fromSSO refreshes through SSO OIDC first.
+    const soon = new Date(Date.now() + 120_000);
+    await writeFile(file, JSON.stringify({ ...cached, expiresAt: `${soon.toISOString().slice(0, 19)}Z` }));
+    const credentials = await fromSSO({
+      profile: 'prod',
+      filepath: path.join(home, '.aws', 'credentials'),
+      configFilepath: path.join(home, '.aws', 'config'),
+      clientConfig: { requestHandler: sim.requestHandler },
+    })();
+    expect(credentials.accessKeyId).toMatch(/^ASIASIM/);
+    const refreshed = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    expect(refreshed['accessToken']).not.toBe(cached['accessToken']);
+    expect(Date.parse(refreshed['expiresAt'] ?? '')).toBeGreaterThan(soon.getTime());
+  });
+
   it('is read back by fromSSO for a legacy SSO profile too (key: the start URL)', async () => {
     expect((await login(null)).state).toBe('approved');
     const cached = JSON.parse(
