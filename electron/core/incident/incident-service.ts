@@ -119,6 +119,11 @@ export class IncidentService {
     return path.join(this.incidentsDir, id, 'journal.jsonl');
   }
 
+  /** The file recording the journal's last acknowledged head (detects entries cut from its end). */
+  witnessPath(id: string): string {
+    return path.join(this.incidentsDir, id, 'head.json');
+  }
+
   /** Declare a new incident with the next free id of the day; it becomes the active incident. */
   async declare(input: DeclareInput): Promise<IncidentView> {
     const procedure = await this.deps.procedure();
@@ -177,7 +182,11 @@ export class IncidentService {
             procedure: snapshotProcedure(procedure),
           },
         },
-        { now: this.now, onCommit: (entries) => this.committed(handle, entries) },
+        {
+          now: this.now,
+          witnessFile: this.witnessPath(id),
+          onCommit: (entries) => this.committed(handle, entries),
+        },
       );
       handle.loading = false;
       for (const message of warnings) {
@@ -506,7 +515,7 @@ export class IncidentService {
   /** Re-verify a journal's chain from disk without changing anything. */
   async verify(id: string): Promise<JournalVerification> {
     const file = await this.requireExists(id);
-    const { entries, integrity } = await inspectJournal(file);
+    const { entries, integrity } = await inspectJournal(file, this.witnessPath(id));
     return {
       incidentId: id,
       journalPath: file,
@@ -582,6 +591,7 @@ export class IncidentService {
         const handle = this.newHandle(id);
         handle.journal = await Journal.open(file, {
           now: this.now,
+          witnessFile: this.witnessPath(id),
           onCommit: (entries) => this.committed(handle, entries),
         });
         handle.loading = false;

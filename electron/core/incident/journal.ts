@@ -1,11 +1,12 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { AppError } from '../api/errors';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { findCredentialField } from './credential-fields';
 import { ENTRY } from './entry-types';
 import { hashEntry, serializeEntry } from './journal-hash';
 import { GENESIS_HASH, type JournalAppend, type JournalEntry, type JournalIntegrity } from './types';
-import { scanJournal } from './verify-journal';
+import { checkWitness, scanJournal, type JournalWitness } from './verify-journal';
 
 /** Options of {@link Journal.open} and {@link Journal.create}. */
 export interface JournalOptions {
@@ -13,6 +14,38 @@ export interface JournalOptions {
   now?: () => Date;
   /** Called with every committed entry, in order, before the append is acknowledged. */
   onCommit?: (entries: JournalEntry[]) => void;
+  /**
+   * A file beside the journal recording the last acknowledged head (`{ seq, hash }`), written at
+   * most once a second and on close. Opening checks the journal still reaches it, so entries cut
+   * from the end are detected (the chain alone cannot show a shortened file).
+   */
+  witnessFile?: string;
+}
+
+/** How long the witness may lag the journal (it is written off the acknowledgement path). */
+const WITNESS_DELAY_MS = 1000;
+
+async function readWitness(file: string | undefined): Promise<JournalWitness | null> {
+  if (!file) return null;
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalWitness>;
+    return typeof value.seq === 'number' && typeof value.hash === 'string'
+      ? { seq: value.seq, hash: value.hash }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remove temporary witness files a crash left behind. */
+async function removeStaleTemps(file: string | undefined): Promise<void> {
+  if (!file) return;
+  const prefix = `.${path.basename(file)}.`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp'))
+      await unlink(path.join(path.dirname(file), name)).catch(() => undefined);
+  }
 }
 
 interface Pending {
@@ -33,6 +66,8 @@ export class Journal {
   private queue: Pending[] = [];
   private writing = false;
   private failure: Error | null = null;
+  private witnessTimer: ReturnType<typeof setTimeout> | null = null;
+  private witnessWrite: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -51,7 +86,9 @@ export class Journal {
     await writeFileAtomic(file, line, { exclusive: true, mode: 0o600 });
     const handle = await open(file, 'a+', 0o600);
     options.onCommit?.([entry]);
-    return new Journal(file, handle, [entry], Buffer.byteLength(line), okIntegrity(), options);
+    const journal = new Journal(file, handle, [entry], Buffer.byteLength(line), okIntegrity(), options);
+    await journal.writeWitness();
+    return journal;
   }
 
   /**
@@ -61,6 +98,9 @@ export class Journal {
   static async open(file: string, options: JournalOptions = {}): Promise<Journal> {
     const buffer = await readFile(file);
     const scan = scanJournal(buffer);
+    if (!scan.broken)
+      scan.broken = checkWitness(scan.entries, scan.validBytes, await readWitness(options.witnessFile));
+    await removeStaleTemps(options.witnessFile);
     if (scan.broken) {
       const integrity: JournalIntegrity = {
         status: 'tampered',
@@ -139,13 +179,35 @@ export class Journal {
     });
   }
 
-  /** Finish pending appends and close the file. */
+  /** Finish pending appends, record the head in the witness, and close the file. */
   async close(): Promise<void> {
     while (this.writing || this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    if (this.witnessTimer) clearTimeout(this.witnessTimer);
+    this.witnessTimer = null;
+    if (this.handle && !this.failure && !this.closed) await this.writeWitness();
     this.closed = true;
     const handle = this.handle;
     this.handle = null;
     await handle?.close();
+  }
+
+  private scheduleWitness(): void {
+    if (!this.options.witnessFile || this.witnessTimer) return;
+    this.witnessTimer = setTimeout(() => {
+      this.witnessTimer = null;
+      void this.writeWitness();
+    }, WITNESS_DELAY_MS);
+    this.witnessTimer.unref?.();
+  }
+
+  /** Write the witness of the current (acknowledged) head; failures only weaken the check. */
+  private writeWitness(): Promise<void> {
+    const file = this.options.witnessFile;
+    const head = this.head();
+    if (!file || !head) return this.witnessWrite;
+    const text = `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`;
+    this.witnessWrite = this.witnessWrite.then(() => writeFileAtomic(file, text)).catch(() => undefined);
+    return this.witnessWrite;
   }
 
   private refusal(): AppError | null {
@@ -220,6 +282,7 @@ export class Journal {
     const flat = results.flat();
     for (const entry of flat) this.all.push(entry);
     this.options.onCommit?.(flat);
+    this.scheduleWitness();
     return results;
   }
 
@@ -303,11 +366,15 @@ function buildEntry(item: JournalAppend, seq: number, prev: string, now: Date): 
 }
 
 /** Read and verify a journal without changing it (for `incident verify` and evidence packs). */
-export async function inspectJournal(file: string): Promise<{
+export async function inspectJournal(
+  file: string,
+  witnessFile?: string,
+): Promise<{
   entries: JournalEntry[];
   integrity: JournalIntegrity;
 }> {
   const scan = scanJournal(await readFile(file));
+  if (!scan.broken) scan.broken = checkWitness(scan.entries, scan.validBytes, await readWitness(witnessFile));
   if (scan.broken) {
     return {
       entries: scan.entries,

@@ -94,3 +94,30 @@ export function scanJournal(
   }
   return { entries, validBytes: pos, torn: null, broken: null };
 }
+
+/** The last acknowledged entry as recorded beside the journal (`head.json`). */
+export interface JournalWitness {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Compare verified entries with the witness of the last acknowledged head: a journal that no
+ * longer reaches that entry, or holds a different one there, lost entries from its end.
+ */
+export function checkWitness(
+  entries: readonly JournalEntry[],
+  validBytes: number,
+  witness: JournalWitness | null,
+): ChainBreak | null {
+  if (!witness) return null;
+  const at = entries[witness.seq - 1];
+  if (at && at.hash === witness.hash) return null;
+  return {
+    line: Math.min(entries.length, witness.seq) + 1,
+    offset: validBytes,
+    reason: at
+      ? `entry ${witness.seq} is not the one acknowledged earlier (its hash differs from the recorded head)`
+      : `the journal ends at entry ${entries.length}, but entry ${witness.seq} was acknowledged earlier: entries were removed from its end`,
+  };
+}

@@ -31,6 +31,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
+const witnessFile = (file: string) => path.join(path.dirname(file), 'head.json');
+
 /** Run the child until `afterMs` past its first output, SIGKILL it, and return the acks it printed. */
 function runAndKill(
   file: string,
@@ -38,7 +40,9 @@ function runAndKill(
   afterMs: number,
 ): Promise<Array<{ seq: number; hash: string }>> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, file, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, file, String(seed), witnessFile(file)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
@@ -82,7 +86,7 @@ describe('journal crash safety', () => {
         await appendFile(file, partial.slice(0, 1 + Math.floor(rand() * partial.length)));
         simulated += 1;
       }
-      const journal = await Journal.open(file);
+      const journal = await Journal.open(file, { witnessFile: witnessFile(file) });
       expect(journal.integrity.status, `round ${round}: ${journal.integrity.message}`).not.toBe('tampered');
       if (journal.integrity.status === 'repaired') torn += 1;
       const bySeq = new Map(journal.entries().map((e) => [e.seq, e.hash]));

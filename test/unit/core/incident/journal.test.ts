@@ -160,6 +160,27 @@ describe('Journal', () => {
     expect(await readFile(file, 'utf8')).toBe(altered);
   });
 
+  it('detects entries cut from the end with the head witness, and never flags a clean reopen', async () => {
+    const witnessFile = path.join(dir, 'head.json');
+    const journal = await Journal.create(file, note('first'), { witnessFile });
+    await journal.append([note('a'), note('b'), note('c')]);
+    await journal.close();
+    expect(JSON.parse(await readFile(witnessFile, 'utf8'))).toMatchObject({ seq: 4 });
+
+    const clean = await Journal.open(file, { witnessFile });
+    expect(clean.integrity.status).toBe('ok');
+    await clean.close();
+
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    await writeFile(file, `${lines.slice(0, 2).join('\n')}\n`);
+    const cut = await Journal.open(file, { witnessFile });
+    expect(cut.integrity.status).toBe('tampered');
+    expect(cut.integrity.message).toContain('entry 4 was acknowledged earlier');
+    expect(cut.readOnly).toBe(true);
+    await cut.close();
+    expect((await inspectJournal(file, witnessFile)).integrity.status).toBe('tampered');
+  });
+
   it('adopts entries another process appended before writing its own', async () => {
     const app = await Journal.create(file, note('first'));
     const cli = await Journal.open(file);

@@ -1,12 +1,12 @@
 /**
  * Child process of the crash test: opens (or creates) a journal and appends forever, printing
  * `ack <seq> <hash>` for every acknowledged entry, until it is killed.
- * Usage: node journal-crash-child.mjs FILE SEED
+ * Usage: node journal-crash-child.mjs FILE SEED [WITNESS_FILE]
  */
 import { existsSync } from 'node:fs';
 import { Journal } from '../../../../../electron/core/incident/journal';
 
-const [file, seedText] = process.argv.slice(2);
+const [file, seedText, witnessFile] = process.argv.slice(2);
 let seed = Number(seedText ?? '1') >>> 0 || 1;
 function random(): number {
   seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -15,9 +15,14 @@ function random(): number {
 
 async function main(): Promise<void> {
   if (!file) throw new Error('usage: journal-crash-child FILE SEED');
+  const options = witnessFile ? { witnessFile } : {};
   const journal = existsSync(file)
-    ? await Journal.open(file)
-    : await Journal.create(file, { type: 'incident.declared', actor: 'child', data: { id: 'crash' } });
+    ? await Journal.open(file, options)
+    : await Journal.create(
+        file,
+        { type: 'incident.declared', actor: 'child', data: { id: 'crash' } },
+        options,
+      );
   process.stdout.write('ready\n');
   let n = 0;
   for (;;) {
