@@ -13,6 +13,7 @@ import {
   RestoreTableToPointInTimeCommand,
   ScanCommand,
   TagResourceCommand,
+  UpdateTimeToLiveCommand,
   UpdateContinuousBackupsCommand,
   paginateListTables,
   paginateScan,
@@ -255,6 +256,28 @@ describe('DynamoDB through the real SDK v3 client', () => {
       (await west.send(new DescribeContinuousBackupsCommand({ TableName: 'orders-dr' })))
         .ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus,
     ).toBe('DISABLED');
+    const reapplied = await west.send(
+      new UpdateTimeToLiveCommand({
+        TableName: 'orders-dr',
+        TimeToLiveSpecification: { Enabled: true, AttributeName: 'expiresAt' },
+      }),
+    );
+    expect(reapplied.TimeToLiveSpecification).toEqual({ Enabled: true, AttributeName: 'expiresAt' });
+    expect(
+      (await west.send(new DescribeTimeToLiveCommand({ TableName: 'orders-dr' }))).TimeToLiveDescription,
+    ).toEqual({
+      TimeToLiveStatus: 'ENABLED',
+      AttributeName: 'expiresAt',
+    });
+    const twice = await failure(
+      west.send(
+        new UpdateTimeToLiveCommand({
+          TableName: 'orders-dr',
+          TimeToLiveSpecification: { Enabled: true, AttributeName: 'expiresAt' },
+        }),
+      ),
+    );
+    expect(twice).toMatchObject({ name: 'ValidationException', message: 'TimeToLive is already enabled' });
     const newest = await west.send(
       new GetItemCommand({ TableName: 'orders-dr', Key: { pk: { S: 'ORDER#3' }, sk: { S: 'v1' } } }),
     );

@@ -10,6 +10,8 @@ import {
   ListTagsOfResourceInput$,
   ListTagsOfResourceOutput$,
   TagResourceInput$,
+  UpdateTimeToLiveInput$,
+  UpdateTimeToLiveOutput$,
   type DeleteTableInput,
   type DeleteTableOutput,
   type DescribeTableInput,
@@ -21,6 +23,8 @@ import {
   type ListTagsOfResourceInput,
   type ListTagsOfResourceOutput,
   type TagResourceInput,
+  type UpdateTimeToLiveInput,
+  type UpdateTimeToLiveOutput,
 } from '@aws-sdk/client-dynamodb';
 import { simError } from '../../../protocol/errors';
 import { requireJsonParams } from '../../../protocol/json';
@@ -123,6 +127,36 @@ export const describeTimeToLive = defineOperation<
   },
 });
 
+/** UpdateTimeToLive: turn TTL on for an attribute, or off (re-applying it after a restore). */
+export const updateTimeToLive = defineOperation<UpdateTimeToLiveInput, UpdateTimeToLiveOutput, DynamoState>({
+  input: UpdateTimeToLiveInput$,
+  output: UpdateTimeToLiveOutput$,
+  run(input, { state, region, ctx }) {
+    requireJsonParams(input, ['TableName', 'TimeToLiveSpecification']);
+    // Present: checked just above.
+    const spec = input.TimeToLiveSpecification as NonNullable<
+      UpdateTimeToLiveInput['TimeToLiveSpecification']
+    >;
+    requireJsonParams(spec, ['Enabled', 'AttributeName']);
+    const table = requireTable(state, region, input.TableName as string, ctx.clock.now());
+    const attribute = spec.AttributeName as string;
+    if (spec.Enabled) {
+      if (table.ttlAttribute) throw simError('ValidationException', 'TimeToLive is already enabled');
+      table.ttlAttribute = attribute;
+    } else {
+      if (!table.ttlAttribute) throw simError('ValidationException', 'TimeToLive is already disabled');
+      if (table.ttlAttribute !== attribute) {
+        throw simError(
+          'ValidationException',
+          `TimeToLive is enabled on attribute ${table.ttlAttribute}, not ${attribute}`,
+        );
+      }
+      delete table.ttlAttribute;
+    }
+    return { TimeToLiveSpecification: { Enabled: spec.Enabled as boolean, AttributeName: attribute } };
+  },
+});
+
 function tableByArn(state: DynamoState, region: string, arn: string, now: Date): TableRecord {
   const parsed = parseTableArn(arn);
   if (!parsed) {
@@ -180,6 +214,7 @@ export const dynamoTableOperations: Record<string, SchemaOperation<DynamoState>>
   DescribeTable: describeTable,
   DeleteTable: deleteTable,
   DescribeTimeToLive: describeTimeToLive,
+  UpdateTimeToLive: updateTimeToLive,
   ListTagsOfResource: listTagsOfResource,
   TagResource: tagResource,
 };
