@@ -14,6 +14,7 @@ export function applyEvent(event: AppEvent): void {
       break;
     case 'incident.entry':
       state.applyIncidentEntry(event.incidentId, event.entry);
+      state.applyRecoverEntry(event.incidentId, event.entry);
       break;
     case 'incident.active':
       if (state.incident === null && event.incidentId) void state.openIncident(event.incidentId);

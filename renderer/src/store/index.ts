@@ -5,9 +5,10 @@ import { createUiSlice, type UiSlice } from './slices/ui';
 import { createIncidentSlice, type IncidentSlice } from './slices/incident';
 import { createRunbooksSlice, type RunbooksSlice } from './slices/runbooks';
 import { createSessionSlice, type SessionSlice } from './slices/session';
+import { createRecoverSlice, type RecoverSlice } from './slices/recover';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice;
+export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -17,4 +18,5 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createIncidentSlice(...args),
   ...createRunbooksSlice(...args),
   ...createSessionSlice(...args),
+  ...createRecoverSlice(...args),
 }));

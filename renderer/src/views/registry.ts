@@ -4,6 +4,7 @@ import { IncidentView } from './incident/incident-view';
 import { TimelineView } from './timeline/timeline-view';
 import { RecordView } from './record/record-view';
 import { RunbooksView } from './runbooks/runbooks-view';
+import { RecoverView } from './recover/recover-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
@@ -16,6 +17,7 @@ export interface ViewEntry {
 export const views: ViewEntry[] = [
   { id: 'procedure', title: 'Procedure', component: ProcedureView },
   { id: 'incident', title: 'Incident', component: IncidentView },
+  { id: 'recover', title: 'Recover', component: RecoverView },
   { id: 'timeline', title: 'Timeline', component: TimelineView },
   { id: 'record', title: 'Record', component: RecordView },
   { id: 'runbooks', title: 'Runbooks', component: RunbooksView },
