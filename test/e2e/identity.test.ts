@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,13 @@ describe('the identity and the session expiry in the header (tabletop)', () => {
     const code = dialog.getByTestId('login-user-code');
     await expect.poll(() => code.textContent()).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     await app.screenshot('login-dialog');
+    for (const selector of ['[data-testid="identity-badge"]', '.login-dialog']) {
+      const result = await new AxeBuilder({ page: app.page }).include(selector).analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${selector}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    }
     await dialog.getByRole('button', { name: 'Approve as facilitator' }).click();
     await expect
       .poll(() => dialog.getByTestId('login-state').textContent(), { timeout: 30_000 })

@@ -103,10 +103,11 @@ export function IdentityBadge() {
           <span>Identity unknown ({status.profile ?? 'environment'})</span>
         )}
       </button>
-      <span className="region-reach" aria-label="STS reachability by region">
+      <span className="region-reach" role="group" aria-label="STS reachability by region">
         {status.regions.map((r) => (
           <span
             key={r.region}
+            role="img"
             className={`reach reach-${r.reachable ? 'ok' : 'down'}`}
             title={
               r.reachable ? `${r.region}: STS answers` : `${r.region}: ${r.error?.message ?? 'no answer'}`
