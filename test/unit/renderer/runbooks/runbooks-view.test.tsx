@@ -215,3 +215,36 @@ describe('reloading the library', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('the runbook of a recovery option', () => {
+  it('opens with the option’s values', async () => {
+    const { OptionRunbookButton } =
+      await import('../../../../renderer/src/views/runbooks/option-runbook-button');
+    render(
+      <OptionRunbookButton
+        option={{
+          kind: 'version-rollback',
+          title: 'Roll back object versions in the replica',
+          data: {
+            sourceArn: 'arn:aws:s3:::acme-prod-orders',
+            sourceRegion: 'us-east-1',
+            targetRegion: 'us-west-2',
+            replicaName: 'acme-prod-orders-dr',
+          },
+        }}
+      />,
+    );
+    await act(async () =>
+      fireEvent.click(
+        screen.getByRole('button', {
+          name: 'Open the runbook for: Roll back object versions in the replica',
+        }),
+      ),
+    );
+    expect(useStore.getState().openRunbookId).toBe('s3-version-rollback');
+    expect(useStore.getState().runbookValues).toMatchObject({
+      'bucket-name': 'acme-prod-orders-dr',
+      'primary-region': 'us-west-2',
+    });
+  });
+});
