@@ -25,6 +25,13 @@ export function applyEvent(event: AppEvent): void {
     case 'session.login':
       state.applySessionEvent(event);
       break;
+    case 'assess.started':
+    case 'assess.progress':
+    case 'assess.completed':
+    case 'assess.cancelled':
+    case 'assess.failed':
+      state.applyAssessEvent(event);
+      break;
     case 'shell.request':
       if (state.appInfo.status === 'ready' && state.appInfo.value.transport === 'http') {
         state.pushNotice(

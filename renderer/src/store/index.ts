@@ -6,9 +6,10 @@ import { createIncidentSlice, type IncidentSlice } from './slices/incident';
 import { createRunbooksSlice, type RunbooksSlice } from './slices/runbooks';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createRecoverSlice, type RecoverSlice } from './slices/recover';
+import { createAssessSlice, type AssessSlice } from './slices/assess';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice;
+export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice & AssessSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -19,4 +20,5 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createRunbooksSlice(...args),
   ...createSessionSlice(...args),
   ...createRecoverSlice(...args),
+  ...createAssessSlice(...args),
 }));

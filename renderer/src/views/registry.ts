@@ -5,6 +5,7 @@ import { TimelineView } from './timeline/timeline-view';
 import { RecordView } from './record/record-view';
 import { RunbooksView } from './runbooks/runbooks-view';
 import { RecoverView } from './recover/recover-view';
+import { AssessView } from './assess/assess-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
@@ -17,6 +18,7 @@ export interface ViewEntry {
 export const views: ViewEntry[] = [
   { id: 'procedure', title: 'Procedure', component: ProcedureView },
   { id: 'incident', title: 'Incident', component: IncidentView },
+  { id: 'assess', title: 'Assess', component: AssessView },
   { id: 'recover', title: 'Recover', component: RecoverView },
   { id: 'timeline', title: 'Timeline', component: TimelineView },
   { id: 'record', title: 'Record', component: RecordView },
