@@ -6,7 +6,7 @@ import { ENTRY } from '../../electron/core/incident/entry-types';
 import { Journal } from '../../electron/core/incident/journal';
 import { hashEntry, serializeEntry } from '../../electron/core/incident/journal-hash';
 import { snapshotProcedure } from '../../electron/core/incident/procedure-snapshot';
-import { reduceIncident } from '../../electron/core/incident/reducer';
+import { foldEntries } from '../../electron/core/incident/reducer';
 import { GENESIS_HASH, type IncidentState, type JournalEntry } from '../../electron/core/incident/types';
 import { loadProcedure } from '../../electron/core/runbooks/load-procedure';
 import { bundledRunbooksDirSync } from '../../electron/core/paths/package-root';
@@ -120,7 +120,7 @@ export async function journalBench(): Promise<BenchCase[]> {
       let state: IncidentState | null = null;
       const reopened = await Journal.open(big, {
         onCommit: (entries) => {
-          for (const entry of entries) state = reduceIncident(state, entry);
+          state = foldEntries(state, entries);
         },
       });
       fold.push(performance.now() - t0);

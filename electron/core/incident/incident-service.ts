@@ -12,7 +12,7 @@ import { inspectJournal, Journal } from './journal';
 import { snapshotProcedure } from './procedure-snapshot';
 import { draftStatusUpdate } from './status-update';
 import { toTimelineItem } from './timeline';
-import { reduceIncident } from './reducer';
+import { foldEntries, reduceIncident } from './reducer';
 import {
   canAdvance,
   canCompleteStep,
@@ -555,11 +555,11 @@ export class IncidentService {
   }
 
   private committed(handle: Handle, entries: JournalEntry[]): void {
-    for (const entry of entries) {
-      handle.state = reduceIncident(handle.state, entry);
-      handle.stages.push(handle.state?.stage ?? 'assess');
-      if (!handle.loading) this.deps.emit({ type: 'incident.entry', incidentId: handle.id, entry });
-    }
+    handle.state = foldEntries(handle.state, entries, (_entry, state) =>
+      handle.stages.push(state?.stage ?? 'assess'),
+    );
+    if (handle.loading) return;
+    for (const entry of entries) this.deps.emit({ type: 'incident.entry', incidentId: handle.id, entry });
   }
 
   private async requireExists(id: string): Promise<string> {

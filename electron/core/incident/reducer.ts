@@ -39,8 +39,39 @@ export function stageIndex(stage: StageId): number {
 
 /** Fold a whole journal into the incident's state (`null` when it has no declaration). */
 export function foldIncident(entries: Iterable<JournalEntry>): IncidentState | null {
-  let state: IncidentState | null = null;
-  for (const entry of entries) state = reduceIncident(state, entry);
+  return foldEntries(null, entries);
+}
+
+/**
+ * Fold entries onto a state and return the result, calling `onEach` with each entry and the state
+ * right after it. Same result as {@link reduceIncident} entry by entry, but faster for long
+ * journals: the state is copied once, then updated in place (the intermediate states are never
+ * seen by anyone; `start` itself is never changed).
+ */
+export function foldEntries(
+  start: IncidentState | null,
+  entries: Iterable<JournalEntry>,
+  onEach?: (entry: JournalEntry, state: IncidentState | null) => void,
+): IncidentState | null {
+  let state = start;
+  let owned = false;
+  for (const entry of entries) {
+    if (state === null) {
+      state = reduceIncident(null, entry);
+      owned = state !== null;
+    } else {
+      if (!owned) {
+        state = { ...state, counts: { ...state.counts } };
+        owned = true;
+      }
+      state.counts.entries += 1;
+      state.lastSeq = entry.seq;
+      state.lastHash = entry.hash;
+      state.updatedAt = entry.time;
+      state = apply(state, entry);
+    }
+    onEach?.(entry, state);
+  }
   return state;
 }
 

@@ -1,6 +1,6 @@
 /** Timeline items from journal entries (pure: the renderer builds the same items as it folds). */
 import { entryKind } from './entry-types';
-import { reduceIncident } from './reducer';
+import { foldEntries } from './reducer';
 import type { IncidentState, JournalEntry, TimelineItem } from './types';
 
 /** The timeline item of an entry, given the state right after it was applied. */
@@ -13,12 +13,8 @@ export function foldWithTimeline(
   state: IncidentState | null,
   entries: readonly JournalEntry[],
 ): { state: IncidentState | null; items: TimelineItem[] } {
-  let current = state;
   const items: TimelineItem[] = [];
-  for (const entry of entries) {
-    current = reduceIncident(current, entry);
-    items.push(toTimelineItem(entry, current));
-  }
+  const current = foldEntries(state, entries, (entry, after) => items.push(toTimelineItem(entry, after)));
   return { state: current, items };
 }
 
