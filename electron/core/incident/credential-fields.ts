@@ -15,7 +15,10 @@ const CREDENTIAL_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
-/** The path of the first credential-looking key in a JSON value (`data.creds.secretAccessKey`), or `null`. */
+/**
+ * The path of the first credential-looking key holding a secret in a JSON value
+ * (`data.creds.secretAccessKey`), or `null`. Redacted and empty values pass.
+ */
 export function findCredentialField(value: unknown, at = 'data', depth = 0): string | null {
   if (depth > 32 || typeof value !== 'object' || value === null) return null;
   if (Array.isArray(value)) {
@@ -26,7 +29,15 @@ export function findCredentialField(value: unknown, at = 'data', depth = 0): str
     return null;
   }
   for (const [key, inner] of Object.entries(value)) {
-    if (CREDENTIAL_KEYS.has(key.toLowerCase())) return `${at}.${key}`;
+    // A redacted value (`[redacted]`, as electron/core/aws/redact.ts writes it) or an empty one is fine.
+    if (
+      CREDENTIAL_KEYS.has(key.toLowerCase()) &&
+      typeof inner === 'string' &&
+      inner !== '' &&
+      !inner.includes('[redacted]')
+    ) {
+      return `${at}.${key}`;
+    }
     const found = findCredentialField(inner, `${at}.${key}`, depth + 1);
     if (found) return found;
   }

@@ -85,11 +85,20 @@ describe('Journal', () => {
         actor: 'system',
         data: { client: { config: { credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } } } },
       }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT', detail: { field: 'data.client.config.credentials' } });
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: { field: 'data.client.config.credentials.secretAccessKey' },
+    });
     await expect(
       journal.append({ type: 'x.y', actor: 'a', data: { list: [{ SessionToken: 't' }] } }),
     ).rejects.toMatchObject({ detail: { field: 'data.list[0].SessionToken' } });
     expect((await readFile(file)).equals(before)).toBe(true);
+    const [redacted] = await journal.append({
+      type: 'recover.call.started',
+      actor: 'system',
+      data: { params: { sessionToken: '[redacted]', password: '' } },
+    });
+    expect(redacted!.seq).toBe(2);
     await journal.close();
   });
 
