@@ -24,9 +24,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function install(fixture: string, key: string): Promise<void> {
+async function installFile(file: string, key: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await copyFile(path.join(fixtures, `${fixture}.json`), ssoCacheFile(dir, key));
+  await copyFile(path.join(fixtures, file), ssoCacheFile(dir, key));
+}
+
+async function install(fixture: string, key: string): Promise<void> {
+  await installFile(`${fixture}.json`, key);
 }
 
 describe('the SSO token cache', () => {
@@ -57,7 +61,7 @@ describe('the SSO token cache', () => {
       expiresAt: null,
       secondsLeft: null,
     });
-    await install('broken', 'corp');
+    await installFile('broken.txt', 'corp');
     const status = await ssoSessionStatus(dir, 'corp', NOW);
     expect(status.state).toBe('unreadable');
     expect(status.problem).toContain(ssoCacheFile(dir, 'corp'));
