@@ -13,9 +13,46 @@ export interface RenderOptions {
   knownIds: ReadonlySet<string>;
 }
 
+/** One section heading of a runbook (level 2 or 3), with the id its rendered heading carries. */
+export interface RunbookSection {
+  level: 2 | 3;
+  title: string;
+  anchor: string;
+}
+
+/** The sections of a runbook body, in order, with unique anchors (`rb-s-steps`, `rb-s-steps-2` …). */
+export function sectionsOf(tokens: readonly Token[]): RunbookSection[] {
+  const seen = new Map<string, number>();
+  const sections: RunbookSection[] = [];
+  tokens.forEach((token, index) => {
+    if (token.type !== 'heading_open' || (token.tag !== 'h2' && token.tag !== 'h3')) return;
+    const inline = tokens[index + 1];
+    const title = (inline?.children ?? [])
+      .map((child) => child.content)
+      .join('')
+      .trim();
+    const base = `rb-s-${
+      title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'section'
+    }`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    sections.push({
+      level: token.tag === 'h2' ? 2 : 3,
+      title,
+      anchor: count === 1 ? base : `${base}-${count}`,
+    });
+  });
+  return sections;
+}
+
 interface RenderEnv extends RenderOptions {
   commandIndex: number;
   linkStack: boolean[];
+  sections: RunbookSection[];
+  sectionIndex: number;
 }
 
 /** Shell-like fence languages whose blocks are commands. */
@@ -93,6 +130,13 @@ export function createRunbookMarkdown(): MarkdownIt {
     return `<span class="rb-image">[image: ${escape(alt || 'no description')}]</span>`;
   };
 
+  md.renderer.rules.heading_open = (tokens, idx, _options, env: RenderEnv) => {
+    const tag = tokens[idx]!.tag;
+    if (tag !== 'h2' && tag !== 'h3') return `<${tag}>`;
+    const section = env.sections[env.sectionIndex++];
+    return section ? `<${tag} id="${escape(section.anchor)}" tabindex="-1">` : `<${tag}>`;
+  };
+
   md.renderer.rules.table_open = () => '<div class="rb-table"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;
@@ -117,6 +161,13 @@ function withoutTitles(tokens: Token[]): Token[] {
  * Level-1 headings are left out: the reader shows the title from the front matter.
  */
 export function renderRunbookHtml(md: MarkdownIt, tokens: Token[], options: RenderOptions): string {
-  const env: RenderEnv = { ...options, commandIndex: 0, linkStack: [] };
-  return md.renderer.render(withoutTitles(tokens), md.options, env);
+  const body = withoutTitles(tokens);
+  const env: RenderEnv = {
+    ...options,
+    commandIndex: 0,
+    linkStack: [],
+    sections: sectionsOf(body),
+    sectionIndex: 0,
+  };
+  return md.renderer.render(body, md.options, env);
 }

@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import { AppError } from '../api/errors';
 import type { LoadedRunbook, RunbookLoad } from './load-runbooks';
 import { needsShellCare, placeholderNames, fillPlaceholders } from './placeholders';
-import { renderRunbookHtml, SHELL_LANGUAGES } from './render-markdown';
+import { renderRunbookHtml, sectionsOf, SHELL_LANGUAGES } from './render-markdown';
 import { reviewDueDate } from './review-due';
 import { RunbookSearch } from './runbook-search';
 import { runbookServices, runbookStages } from './runbook-view';
@@ -142,6 +142,7 @@ export class RunbookCatalog {
       }),
       commands: commandsOf(runbook, values),
       links: runbook.links.filter((target) => this.byId.has(target)),
+      sections: sectionsOf(runbook.tokens),
     };
   }
 

@@ -79,6 +79,8 @@ export interface RunbookDocument extends RunbookSummary {
   commands: RunbookCommand[];
   /** Ids of runbooks this one links to. */
   links: string[];
+  /** The section headings, in order; each rendered heading has `id` = `anchor`. */
+  sections: Array<{ level: 2 | 3; title: string; anchor: string }>;
 }
 
 /** One search hit, best first. */

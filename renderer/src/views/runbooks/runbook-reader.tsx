@@ -102,6 +102,26 @@ export function RunbookReader({ doc }: { doc: RunbookDocument }) {
           Some values contain spaces or shell characters: check the quoting before you run a command.
         </p>
       )}
+      {doc.sections.length >= 3 && (
+        <nav className="rb-sections" aria-label="Sections of this runbook">
+          {doc.sections
+            .filter((section) => section.level === 2)
+            .map((section) => (
+              <button
+                key={section.anchor}
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  const heading = document.getElementById(section.anchor);
+                  heading?.scrollIntoView({ block: 'start' });
+                  heading?.focus({ preventScroll: true });
+                }}
+              >
+                {section.title}
+              </button>
+            ))}
+        </nav>
+      )}
       <div
         ref={body}
         className="rb-body"

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createRunbookMarkdown,
   renderRunbookHtml,
+  sectionsOf,
   type RenderOptions,
 } from '../../../../electron/core/runbooks/render-markdown';
 
@@ -95,6 +96,30 @@ describe('runbook titles', () => {
     const html = render('# Title here\n\nText.\n\n## Steps\n');
     expect(html).not.toContain('<h1');
     expect(html).not.toContain('Title here');
-    expect(html).toContain('<h2>Steps</h2>');
+    expect(html).toContain('<h2 id="rb-s-steps" tabindex="-1">Steps</h2>');
+  });
+});
+
+describe('runbook sections', () => {
+  it('gives each level-2 and level-3 heading a unique anchor, in the HTML and in the list', () => {
+    const tokens = md.parse(
+      '# T\n\n## Steps\n\n### Before you start\n\n## Steps\n\n## Where the document differs!\n',
+      {},
+    );
+    expect(sectionsOf(tokens)).toEqual([
+      { level: 2, title: 'Steps', anchor: 'rb-s-steps' },
+      { level: 3, title: 'Before you start', anchor: 'rb-s-before-you-start' },
+      { level: 2, title: 'Steps', anchor: 'rb-s-steps-2' },
+      { level: 2, title: 'Where the document differs!', anchor: 'rb-s-where-the-document-differs' },
+    ]);
+    const html = renderRunbookHtml(md, tokens, {
+      values: {},
+      declared: new Set(),
+      descriptions: {},
+      knownIds: new Set(),
+    });
+    expect(html).toContain('<h2 id="rb-s-steps" tabindex="-1">Steps</h2>');
+    expect(html).toContain('<h3 id="rb-s-before-you-start" tabindex="-1">');
+    expect(html).toContain('<h2 id="rb-s-steps-2" tabindex="-1">');
   });
 });

@@ -4,7 +4,11 @@ import type {
   RunbookSummary,
 } from '../../../../electron/core/api/calls/runbooks';
 import { fillPlaceholders, placeholderNames } from '../../../../electron/core/runbooks/placeholders';
-import { createRunbookMarkdown, renderRunbookHtml } from '../../../../electron/core/runbooks/render-markdown';
+import {
+  createRunbookMarkdown,
+  renderRunbookHtml,
+  sectionsOf,
+} from '../../../../electron/core/runbooks/render-markdown';
 
 const md = createRunbookMarkdown();
 
@@ -50,12 +54,22 @@ export const FIXTURES: FixtureRunbook[] = [
       '',
       'See [the archive runbook](runbook:s3-archive-restore) and [a site](https://example.com).',
       '',
+      '## Steps',
+      '',
       '```bash',
       'aws s3api copy-object \\',
       '  --bucket <bucket-name> \\',
       '  --copy-source "<bucket-name>/k?versionId=<version-id>" \\',
       '  --region <primary-region>',
       '```',
+      '',
+      '## Verify',
+      '',
+      'Check it.',
+      '',
+      '## Steps',
+      '',
+      'Again.',
       '',
     ].join('\n'),
   },
@@ -99,6 +113,7 @@ export function documentFor(id: string, values: Record<string, string>): Runbook
       warnings: [],
     })),
     links: [],
+    sections: sectionsOf(tokens),
   };
 }
 

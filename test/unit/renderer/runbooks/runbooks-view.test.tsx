@@ -248,3 +248,14 @@ describe('the runbook of a recovery option', () => {
     });
   });
 });
+
+describe('sections of a long runbook', () => {
+  it('jump to a section and put the focus on its heading', async () => {
+    await act(() => useStore.getState().showRunbook('s3-version-rollback'));
+    render(<RunbooksView />);
+    const nav = await screen.findByRole('navigation', { name: 'Sections of this runbook' });
+    Element.prototype.scrollIntoView = vi.fn();
+    fireEvent.click(within(nav).getByRole('button', { name: 'Verify' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Verify' })).toHaveFocus();
+  });
+});
