@@ -36,6 +36,19 @@ export interface RecoverSlice {
   applyRecoverEntry(incidentId: string, entry: JournalEntry): void;
 }
 
+/**
+ * Keep the fresher of two views of the same incident's run: events may arrive before the answer
+ * of the call that caused them, so an answer never replaces entries already folded (PURE).
+ */
+export function fresherRun(current: RecoveryRunView | null, incoming: RecoveryRunView): RecoveryRunView {
+  if (!current || current.incidentId !== incoming.incidentId) return incoming;
+  if (incoming.run.plan?.id !== current.run.plan?.id)
+    return incoming.run.lastSeq >= current.run.lastSeq ? incoming : current;
+  return incoming.run.lastSeq >= current.run.lastSeq
+    ? incoming
+    : { ...current, queue: incoming.queue, attached: incoming.attached, interrupted: incoming.interrupted };
+}
+
 /** Creates the recovery slice. */
 export const createRecoverSlice: StateCreator<StoreState, [], [], RecoverSlice> = (set, get) => {
   async function run<T>(call: () => Promise<Result<T>>): Promise<T | null> {
@@ -46,7 +59,7 @@ export const createRecoverSlice: StateCreator<StoreState, [], [], RecoverSlice> 
   }
   async function refresh(incidentId: string): Promise<void> {
     const status = await api.recover.status({ incidentId });
-    if (status.ok) set({ recoverRun: status.value });
+    if (status.ok) set({ recoverRun: fresherRun(get().recoverRun, status.value) });
   }
   return {
     recoverable: idle,
@@ -71,23 +84,27 @@ export const createRecoverSlice: StateCreator<StoreState, [], [], RecoverSlice> 
 
     async confirmRecovery(incidentId, planId, typed) {
       const view = await run(() => api.recover.confirm({ incidentId, planId, typed }));
-      if (view) set({ recoverRun: view });
+      if (view) set({ recoverRun: fresherRun(get().recoverRun, view) });
       return view !== null;
     },
 
     async controlRecovery(action, incidentId) {
       const view = await run(() => api.recover[action]({ incidentId }));
-      if (view) set({ recoverRun: view });
+      if (view) set({ recoverRun: fresherRun(get().recoverRun, view) });
     },
 
     async retryRecoveryAction(incidentId, actionId) {
       const view = await run(() => api.recover.retry({ incidentId, actionId }));
-      if (view) set({ recoverRun: view });
+      if (view) set({ recoverRun: fresherRun(get().recoverRun, view) });
     },
 
     applyRecoverEntry(incidentId, entry) {
       const current = get().recoverRun;
-      if (!entry.type.startsWith('recover.') || !current || current.incidentId !== incidentId) return;
+      if (!entry.type.startsWith('recover.')) return;
+      if (!current || current.incidentId !== incidentId) {
+        if (get().incident?.id === incidentId) void refresh(incidentId);
+        return;
+      }
       if (entry.seq <= current.run.lastSeq) return;
       set({
         recoverRun: { ...current, run: reduceRun(current.run, entry), attached: true, interrupted: false },

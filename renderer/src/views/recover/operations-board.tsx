@@ -12,11 +12,14 @@ export function OperationsBoard({
   busy,
   onControl,
   onRetry,
+  onRefresh,
 }: {
   view: RecoveryRunView;
   busy: boolean;
   onControl: (action: 'pause' | 'resume' | 'cancel') => void;
   onRetry: (actionId: string) => void;
+  /** Re-read the run from the core (a safety net under the event stream while it runs). */
+  onRefresh?: () => void;
 }) {
   const { run } = view;
   const [now, setNow] = useState(() => Date.now());
@@ -24,8 +27,12 @@ export function OperationsBoard({
   useEffect(() => {
     if (!live) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [live]);
+    const sync = onRefresh ? setInterval(onRefresh, 5000) : null;
+    return () => {
+      clearInterval(timer);
+      if (sync) clearInterval(sync);
+    };
+  }, [live, onRefresh]);
   if (!run.plan) return null;
   const model = boardModel(
     run.plan,

@@ -4,6 +4,7 @@ import type { RecoveryPlan } from '../../../../electron/core/recover/types';
 import { CopyButton } from './copy-button';
 
 function minutes(m: number): string {
+  if (m < 1) return '< 1 min';
   return m < 90 ? `${Math.round(m)} min` : `${Math.floor(m / 60)} h ${Math.round(m % 60)} min`;
 }
 

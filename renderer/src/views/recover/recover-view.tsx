@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { useStore } from '../../store/index';
 import { OperationsBoard } from './operations-board';
@@ -20,6 +20,9 @@ export function RecoverView() {
   const controlRecovery = useStore((s) => s.controlRecovery);
   const retryRecoveryAction = useStore((s) => s.retryRecoveryAction);
   const incidentId = incident?.id ?? null;
+  const refresh = useCallback(() => {
+    if (incidentId) void loadRecoverRun(incidentId);
+  }, [incidentId, loadRecoverRun]);
 
   useEffect(() => {
     if (!incidentId) return;
@@ -47,6 +50,7 @@ export function RecoverView() {
           busy={busy}
           onControl={(action) => void controlRecovery(action, incidentId)}
           onRetry={(actionId) => void retryRecoveryAction(incidentId, actionId)}
+          onRefresh={refresh}
         />
       ) : (
         <>
