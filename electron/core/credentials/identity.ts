@@ -1,3 +1,4 @@
+import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../aws/clients';
 import { describeAwsError } from '../aws/describe-aws-error';
@@ -84,4 +85,22 @@ export async function callerIdentityInRegions(
     }
   };
   return Promise.all([ask(regions.primary, 'primary'), ask(regions.secondary, 'secondary')]);
+}
+
+/**
+ * The account's display name from the SSO portal (`ListAccounts` with the bearer token): the
+ * alias shown in the header. Ungated and fast-fail: a nicety must never wait.
+ */
+export async function ssoAccountName(
+  clients: AwsClients,
+  ssoRegion: string,
+  accessToken: string,
+  accountId: string,
+): Promise<string | null> {
+  const answer = await clients
+    .ungated()
+    .fastFail()
+    .sso(ssoRegion)
+    .send(new ListAccountsCommand({ accessToken }));
+  return answer.accountList?.find((a) => a.accountId === accountId)?.accountName ?? null;
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import type { AppMode } from '../api/calls/app';
 import type {
   LoginStartView,
@@ -15,7 +14,7 @@ import { createAwsClients, type AwsClients, type SimulatorRequestHandler } from 
 import { SessionGate } from '../aws/session-gate';
 import { awsConfigPaths } from './aws-config-paths';
 import type { FlowTiming } from './device-flow';
-import { callerIdentityInRegions, parseCallerArn } from './identity';
+import { callerIdentityInRegions, parseCallerArn, ssoAccountName } from './identity';
 import { LoginManager, type LoginTarget } from './login-manager';
 import { loadProfiles, type ProfileInfo, type ProfilesResult } from './profiles';
 import { loginCommand, toProfileView } from './profile-view';
@@ -252,12 +251,7 @@ export class SessionService {
     try {
       const token = await readSsoToken(this.cacheDir(), key);
       if (!token) return null;
-      const answer = await selection.clients
-        .ungated()
-        .fastFail()
-        .sso(sso.region)
-        .send(new ListAccountsCommand({ accessToken: token.accessToken }));
-      const name = answer.accountList?.find((a) => a.accountId === accountId)?.accountName ?? null;
+      const name = await ssoAccountName(selection.clients, sso.region, token.accessToken, accountId);
       this.aliasCache.set(cacheKey, name);
       return name;
     } catch {
