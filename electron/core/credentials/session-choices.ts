@@ -79,6 +79,7 @@ export function loginTargetFor(
     throw new AppError(
       'CREDENTIALS',
       `Profile "${name}" cannot log in: its SSO settings lack ${missing.join(', ') || 'sso_start_url or sso_region'}. ` +
+        (info.problems.length > 0 ? `${info.problems.join(' ')} ` : '') +
         `Add them to the config file (or run \`aws configure sso --profile ${name}\`).`,
       { profile: name, missing },
     );
