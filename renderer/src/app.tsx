@@ -1,20 +1,29 @@
 import { useEffect } from 'react';
 import { ErrorPanel } from './components/error-panel';
 import { Header } from './components/header';
+import { HelpOverlay } from './components/help-overlay';
 import { Notices } from './components/notices';
+import { CommandPalette } from './components/palette/command-palette';
 import { StageRail } from './components/stage-rail';
 import { ViewNav } from './components/view-nav';
+import { OfflineIndicator } from './components/war-room/offline-indicator';
+import { applyPreferences } from './components/war-room/preferences';
+import { useBackgroundNotices } from './components/war-room/use-background-notices';
+import { useShortcuts } from './components/war-room/use-shortcuts';
 import { connectEvents } from './store/events';
 import { useStore } from './store/index';
 import { views } from './views/registry';
+import './styles/war-room.css';
 
-/** The app frame: header, stage rail, navigation and the current screen. */
+/** The app frame: header, stage rail, navigation, the current screen, and the palette and help overlays. */
 export function App() {
   const loadAppInfo = useStore((s) => s.loadAppInfo);
   const loadProcedure = useStore((s) => s.loadProcedure);
   const reloadProcedure = useStore((s) => s.reloadProcedure);
   const procedure = useStore((s) => s.procedure);
   const view = useStore((s) => s.view);
+  const preferences = useStore((s) => s.preferences);
+  const browserMode = useStore((s) => s.appInfo.status === 'ready' && s.appInfo.value.transport === 'http');
 
   useEffect(() => {
     void loadAppInfo();
@@ -22,13 +31,22 @@ export function App() {
     return connectEvents();
   }, [loadAppInfo, loadProcedure]);
 
-  const Current = (views.find((v) => v.id === view) ?? views[0]!).component;
+  useEffect(() => applyPreferences(preferences), [preferences]);
+  useShortcuts();
+  useBackgroundNotices(browserMode);
+
+  const current = views.find((v) => v.id === view) ?? views[0]!;
+  const Current = current.component;
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main-content">
+        Skip to the screen
+      </a>
       <Header />
+      <OfflineIndicator />
       <div className="app-body">
-        <aside className="sidebar">
+        <aside className="sidebar" aria-label="Procedure and notes">
           {procedure.status === 'ready' && <StageRail procedure={procedure.value} />}
           {procedure.status === 'loading' && <p className="muted">Loading the procedure…</p>}
           {procedure.status === 'error' && (
@@ -40,12 +58,14 @@ export function App() {
             />
           )}
         </aside>
-        <main className="main">
+        <main className="main" id="main-content" tabIndex={-1} aria-label={current.title}>
           <ViewNav />
           <Notices />
           {procedure.status === 'ready' || view !== 'procedure' ? <Current /> : null}
         </main>
       </div>
+      <CommandPalette />
+      <HelpOverlay />
     </div>
   );
 }

@@ -30,6 +30,7 @@ export function IdentityBadge() {
   const startLogin = useStore((s) => s.startLogin);
   const openProfilePicker = useStore((s) => s.openProfilePicker);
   const dismissAlert = useStore((s) => s.dismissSessionAlert);
+  const selectProfile = useStore((s) => s.selectProfile);
   const now = useNow(1000);
   const pickerShown = useRef(false);
 
@@ -149,10 +150,21 @@ export function IdentityBadge() {
           {alert.kind === 'expiring'
             ? `The AWS session of ${alert.profile} expires in less than 15 minutes. Log in again now to avoid a pause.`
             : `The AWS session of ${alert.profile} expired${alert.during ? ` during ${alert.during}` : ''}. AWS work is paused until you log in; it resumes by itself afterwards.`}
-          {status.canLogin && (
+          {status.canLogin ? (
             <button type="button" className="button button-primary" onClick={() => void startLogin()}>
               Log in
             </button>
+          ) : (
+            status.profile && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void selectProfile(status.profile ?? '')}
+                title="After refreshing this profile's credentials outside the app"
+              >
+                Retry with fresh credentials
+              </button>
+            )
           )}
           <button
             type="button"

@@ -82,10 +82,14 @@ function IncidentPicker() {
   const openIncident = useStore((s) => s.openIncident);
   const load = useStore((s) => s.incidentLoad);
   const [declaring, setDeclaring] = useState(false);
+  const uiRequest = useStore((s) => s.uiRequest);
+  const clearRequest = useStore((s) => s.clearRequest);
 
   useEffect(() => {
     if (incidents.status === 'idle') void loadIncidents();
   }, [incidents.status, loadIncidents]);
+  // "Declare an incident" from the command palette opens the dialog here.
+  const declareRequested = uiRequest?.kind === 'declare';
 
   return (
     <section className="view incident-view" aria-labelledby="incidents-heading">
@@ -118,7 +122,14 @@ function IncidentPicker() {
           ))}
         </ul>
       )}
-      {declaring && <DeclareDialog onClose={() => setDeclaring(false)} />}
+      {(declaring || declareRequested) && (
+        <DeclareDialog
+          onClose={() => {
+            setDeclaring(false);
+            clearRequest();
+          }}
+        />
+      )}
     </section>
   );
 }
