@@ -13,10 +13,11 @@ export function ViewToolbar() {
         type="button"
         className="tool-button"
         onClick={() => setPaletteOpen(true)}
+        aria-label="Command palette"
         aria-keyshortcuts="Control+K Meta+K"
         title="Command palette (Ctrl+K)"
       >
-        <span aria-hidden="true">⌘</span> Commands
+        Ctrl K
       </button>
       <button
         type="button"
@@ -24,9 +25,10 @@ export function ViewToolbar() {
         onClick={toggleTheme}
         aria-pressed={preferences.theme === 'light'}
         aria-keyshortcuts="Alt+T"
+        aria-label="Light theme"
         title="Light theme (Alt+T)"
       >
-        Light
+        <span aria-hidden="true">{preferences.theme === 'light' ? '☀' : '☾'}</span>
       </button>
       <button
         type="button"
@@ -34,9 +36,10 @@ export function ViewToolbar() {
         onClick={togglePresentation}
         aria-pressed={preferences.presentation}
         aria-keyshortcuts="Alt+P"
+        aria-label="Large text (presentation mode)"
         title="Presentation mode: large text (Alt+P)"
       >
-        Large text
+        <span aria-hidden="true">A+</span>
       </button>
       <button
         type="button"
