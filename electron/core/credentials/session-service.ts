@@ -224,15 +224,26 @@ export class SessionService {
     };
   }
 
-  /** Act as another profile; remembered for the next start unless `remember` is false. A missing profile lists those that exist. */
+  /**
+   * Act as another profile; remembered for the next start unless `remember` is false. A missing
+   * profile lists those that exist. Choosing the current profile again reads fresh credentials
+   * and resumes work paused on an expired session (for profiles refreshed outside the app).
+   */
   async select(profile: string, options: { remember?: boolean } = {}): Promise<SessionStatusView> {
     const result = await this.readProfiles();
     const info = result.profiles.find((p) => p.name === profile);
     if (!info) throw noSuchProfile(profile, result);
     const previous = this.selection ? await this.selection.catch(() => null) : null;
-    previous?.gate.cancelWaiting(`The app now acts as profile "${profile}"; start the paused work again.`);
-    this.selection = this.build(profile, info);
-    await this.selection;
+    if (previous && previous.profile === profile) {
+      // The same profile again: read fresh credentials (refreshed outside the app) and resume paused work.
+      previous.info = info;
+      previous.clients.refreshCredentials();
+      previous.gate.reopen();
+    } else {
+      previous?.gate.cancelWaiting(`The app now acts as profile "${profile}"; start the paused work again.`);
+      this.selection = this.build(profile, info);
+      await this.selection;
+    }
     if (!this.tabletop && options.remember !== false) {
       await writeSessionSettings(this.options.dataDir, { lastProfile: profile });
     }
