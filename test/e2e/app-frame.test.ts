@@ -26,7 +26,8 @@ describe('the app frame in browser mode', () => {
   });
 
   it('opens a stage and lists its steps', async () => {
-    await app.page.getByRole('button', { name: /Recover/ }).click();
+    const rail = app.page.getByRole('navigation', { name: 'DR procedure stages' });
+    await rail.getByRole('button', { name: /Recover/ }).click();
     await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Recover');
     await expect
       .poll(() => app.page.getByText('Build the recovery plan and review the dry run').first().isVisible())
