@@ -9,6 +9,7 @@ import { runbookCalls } from './calls/runbooks';
 import { sessionCalls } from './calls/session';
 import { assessCalls } from './calls/assess';
 import { recoverCalls } from './calls/recover';
+import { validateCalls } from './calls/validate';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -23,6 +24,7 @@ export const contract = {
   ...sessionCalls,
   ...assessCalls,
   ...recoverCalls,
+  ...validateCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

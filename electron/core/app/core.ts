@@ -18,6 +18,8 @@ import type { AssessService } from '../assess/assess-service';
 import { assessServiceForCore } from '../assess/assess-for-core';
 import type { RecoverService } from '../recover/recover-service';
 import { recoverServiceForCore } from '../recover/recover-for-core';
+import type { ValidateService } from '../validate/validate-service';
+import { validateServiceForCore } from '../validate/validate-for-core';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -41,6 +43,8 @@ export class Core {
   readonly assess: AssessService;
   /** Recovery plans, the executor and the endpoint map (`electron/core/recover`). */
   readonly recover: RecoverService;
+  /** Post-restore integrity checks, achieved RTO/RPO, table settings re-apply (`electron/core/validate`). */
+  readonly validate: ValidateService;
   private simulatorInstance: Promise<Simulator> | null = null;
   private handlers: Handlers | null = null;
 
@@ -78,6 +82,7 @@ export class Core {
     });
     this.assess = assessServiceForCore(this);
     this.recover = recoverServiceForCore(this);
+    this.validate = validateServiceForCore(this);
   }
 
   /** Create the data folder (0700), decide the mode, and build the services. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { probesSchema } from '../validate/probe-schema';
 import { STRATEGY_IDS, type RecoveryMapping, type StrategyId } from './types';
 
 const sgId = z.string().regex(/^sg-[0-9a-f]+$/, 'must be a security group id such as sg-0abc1234');
@@ -73,6 +74,8 @@ export const recoveryMappingSchema = z
       .default({}),
     /** By resource id or source name. */
     resources: z.record(z.string().min(1), targetSettingsSchema).default({}),
+    /** Custom health checks the validation runs (HTTP(S) or TCP; see electron/core/validate/probe-schema.ts). */
+    probes: probesSchema.optional(),
   })
   .strict();
 

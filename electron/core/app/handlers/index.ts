@@ -8,6 +8,7 @@ import { runbookHandlers } from './runbooks';
 import { sessionHandlers } from './session';
 import { assessHandlers } from './assess';
 import { recoverHandlers } from './recover';
+import { validateHandlers } from './validate';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -20,5 +21,6 @@ export function createHandlers(core: Core): Handlers {
     ...sessionHandlers(core),
     ...assessHandlers(core),
     ...recoverHandlers(core),
+    ...validateHandlers(core),
   };
 }
