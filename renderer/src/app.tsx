@@ -13,6 +13,9 @@ import { useShortcuts } from './components/war-room/use-shortcuts';
 import { connectEvents } from './store/events';
 import { useStore } from './store/index';
 import { views } from './views/registry';
+// The frame's styles in cascade order (the war-room rules refine app.css).
+import './styles/theme.css';
+import './styles/app.css';
 import './styles/war-room.css';
 
 /** The app frame: header, stage rail, navigation, the current screen, and the palette and help overlays. */
