@@ -305,7 +305,11 @@ async function detection(): Promise<{ latencies: number[]; callsPerMinute: numbe
   const doneAt = new Map<string, number>();
   const waited = new Set(b.plan.chains.flatMap((c) => c.actions.filter((a) => a.wait).map((a) => a.id)));
   b.journal.listeners.push((e) => {
-    if (e.type === RECOVER_ENTRY.actionState && e.data.state === 'done')
+    if (
+      e.type === RECOVER_ENTRY.actionState &&
+      e.data.state === 'done' &&
+      waited.has(String(e.data.actionId))
+    )
       doneAt.set(String(e.data.actionId), performance.now());
   });
   const executor = new RecoveryExecutor({
