@@ -101,7 +101,7 @@ async function checksumCheck(
   region: string,
   bucket: string,
   objects: readonly Listed[],
-  source: { region: string; bucket: string } | null,
+  source: { region: string; bucket: string } | 'unreachable' | null,
 ): Promise<ValidationCheck> {
   const readable = objects.filter((o) => !ARCHIVED.has(o.storageClass ?? ''));
   const sample = spreadSample(readable, ctx.options.s3Sample);
@@ -112,7 +112,7 @@ async function checksumCheck(
   let bySha = 0;
   let byEtag = 0;
   let sourceCompared = 0;
-  let sourceDown = source === null;
+  let sourceDown = source === 'unreachable';
   for (const o of sample) {
     try {
       const h = await head(ctx.clients, region, bucket, o.key);
@@ -140,7 +140,7 @@ async function checksumCheck(
       else if (verdict.result === 'unverifiable') unverifiable.push(o.key);
       else if (verdict.by === 'sha256') bySha += 1;
       else byEtag += 1;
-      if (source && !sourceDown) {
+      if (source && source !== 'unreachable' && !sourceDown) {
         try {
           const s = await head(ctx.sourceClients, source.region, source.bucket, o.key);
           const same = sameFingerprint(
@@ -175,7 +175,7 @@ async function checksumCheck(
     archived > 0 ? `${archived} archived objects not read (restore them first)` : '',
     source
       ? sourceDown
-        ? 'source unreachable: not compared with the source'
+        ? 'source unreachable: fingerprints not compared with the source'
         : `${sourceCompared} compared with the source's fingerprints`
       : '',
     mismatches.length > 0 ? `MISMATCH: ${mismatches.slice(0, 10).join('; ')}` : '',
@@ -260,7 +260,7 @@ export async function checkS3(ctx: CheckContext, s: ValidationSubject): Promise<
       region,
       bucket,
       target.objects,
-      replica && sourceReachable ? { region: s.sourceRegion, bucket: s.source } : null,
+      replica ? (sourceReachable ? { region: s.sourceRegion, bucket: s.source } : 'unreachable') : null,
     ),
   );
   return checks;

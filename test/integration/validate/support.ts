@@ -1,0 +1,123 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CallName } from '../../../electron/core/api/contract';
+import { Core } from '../../../electron/core/app/core';
+import { packageRootSync } from '../../../electron/core/paths/package-root';
+import type { RecoverableView, RecoveryMapping, RecoveryPlan } from '../../../electron/core/recover/types';
+import type { ValidationRun } from '../../../electron/core/validate/types';
+import type { Simulator } from '../../../electron/simulator';
+
+/** A tabletop core on a temporary data folder, with a finished recovery of the outage scenario. */
+export interface Recovered {
+  core: Core;
+  sim: Simulator;
+  dataDir: string;
+  incidentId: string;
+  plan: RecoveryPlan;
+  call<T>(name: CallName, input: unknown): Promise<T>;
+  validate(input?: Record<string, unknown>): Promise<ValidationRun>;
+  close(): Promise<void>;
+}
+
+/** The resources every validation test recovers (one or more per service and strategy). */
+export const SELECTED = ['acme-prod-customer-docs', 'customers-db', 'carts', 'sessions'];
+
+/**
+ * Declare an incident in the us-east-1 outage tabletop, plan the recovery of the selected
+ * resources (and EC2 `orders-api` with its volume), confirm, and wait until it settles.
+ */
+export async function recovered(
+  options: { probes?: string; names?: string[]; sourceUp?: boolean } = {},
+): Promise<Recovered> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-validate-'));
+  if (options.probes) await writeFile(path.join(dataDir, 'recovery-mapping.yaml'), options.probes);
+  const core = await Core.create({
+    dataDir,
+    runbooksDir: path.join(packageRootSync(), 'runbooks'),
+    scenario: 'us-east-1-outage',
+    transport: 'http',
+    version: 'test',
+    env: {
+      HOME: dataDir,
+      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
+    },
+  });
+  const sim = await core.tabletopSimulator();
+  sim.clock.setSpeed(600);
+  // With the source region answering, the assessment sees every source and validation compares with it.
+  if (options.sourceUp) sim.faults.regionUp('us-east-1');
+  const call = async <T>(name: CallName, input: unknown): Promise<T> => {
+    const result = await core.dispatch(name, input, { via: 'test' });
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const incident = await call<{ state: { id: string } }>('incident.declare', {
+    title: 'us-east-1 outage',
+    commander: 'Ana',
+  });
+  const incidentId = incident.state.id;
+  const view = await call<RecoverableView>('recover.resources', { incidentId });
+  const subnet = view.targets.subnets[0]!;
+  const sgs = view.targets.securityGroups
+    .filter((g) => g.vpcId === subnet.vpcId)
+    .slice(0, 1)
+    .map((g) => g.id);
+  const mapping: RecoveryMapping = {
+    defaults: {
+      rds: { subnetGroup: view.targets.subnetGroups[0]!, securityGroupIds: sgs },
+      ec2: { subnetId: subnet.id, securityGroupIds: sgs },
+    },
+    resources: {},
+  };
+  const wanted = options.names ?? SELECTED;
+  const selection = view.resources
+    .filter(
+      (r) =>
+        wanted.some((w) => r.name === w || r.name.startsWith(`${w} (`)) && r.options.some((o) => o.available),
+    )
+    .map((r) => ({ resourceId: r.id }));
+  const plan = await call<RecoveryPlan>('recover.plan', { incidentId, selection, mapping });
+  await call('recover.confirm', { incidentId, planId: plan.id, typed: incidentId });
+  const run = await core.recover.settled(incidentId);
+  if (run.status !== 'completed')
+    throw new Error(
+      `recovery ${run.status}: ${Object.values(run.actions)
+        .filter((a) => a.state === 'failed')
+        .map((a) => `${a.id} ${a.error?.message}`)
+        .join('; ')}`,
+    );
+  return {
+    core,
+    sim,
+    dataDir,
+    incidentId,
+    plan,
+    call,
+    validate: (input = {}) => call<ValidationRun>('validate.run', { incidentId, ...input }),
+    close: async () => {
+      await core.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One resource's validation by id (throws when absent). */
+export function resourceOf(run: ValidationRun, resourceId: string): ValidationRun['resources'][number] {
+  const r = run.resources.find((x) => x.resourceId === resourceId);
+  if (!r)
+    throw new Error(`${resourceId} not validated; got ${run.resources.map((x) => x.resourceId).join(', ')}`);
+  return r;
+}
+
+/** A check of a resource by id (throws when absent). */
+export function checkOf(
+  run: ValidationRun,
+  resourceId: string,
+  checkId: string,
+): ValidationRun['resources'][number]['checks'][number] {
+  const c = resourceOf(run, resourceId).checks.find((x) => x.id === checkId);
+  if (!c) throw new Error(`${resourceId} has no check ${checkId}`);
+  return c;
+}
