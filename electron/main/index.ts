@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, Notification, session } from 'electron';
 import { Core } from '../core/app/core';
 import { APP_INDEX_URL } from './app-origin';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
@@ -8,7 +8,9 @@ import { isAllowedExternalUrl } from './external-url-policy';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { installNavigationGuards } from './navigation-guards';
+import { installNotifications } from './notifications';
 import { denyAllPermissions } from './permissions';
+import { electronPdfDeps, handlePdfRequests } from './print-to-pdf';
 import { handleShellRequests } from './shell-requests';
 import { buildWindowOptions } from './window-options';
 
@@ -55,6 +57,24 @@ async function start(): Promise<void> {
     buildWindowOptions({ preloadPath: path.join(here, '..', 'preload', 'index.cjs') }),
   );
   forwardEvents(core, mainWindow.webContents);
+  handlePdfRequests(
+    {
+      dataDir: core.options.dataDir,
+      subscribe: (listener) => core.events.subscribe(listener),
+      emit: (event) => core.events.emit(event),
+    },
+    electronPdfDeps(),
+  );
+  installNotifications((listener) => core.events.subscribe(listener), {
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+    isWindowFocused: () => mainWindow?.isFocused() ?? false,
+    focusWindow: () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    },
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -5,6 +5,7 @@
 import type { JournalEntry } from '../incident/types';
 import type { LoginStateView, SessionStatusView } from './calls/session';
 import type { AssessEvent } from './calls/assess';
+import type { DrillRunView } from './calls/drill';
 
 /** A message for the user that is not tied to one call. */
 export interface NoticeEvent {
@@ -71,6 +72,23 @@ export interface SessionLoginEvent {
   login: LoginStateView;
 }
 
+/**
+ * The desktop shell is asked to print a saved record's HTML export to a PDF beside it
+ * (Electron's `printToPDF`); it answers with an `app.notice`. Browser mode never sends it.
+ */
+export interface RecordPdfEvent {
+  type: 'record.pdf';
+  incidentId: string;
+  htmlPath: string;
+  pdfPath: string;
+}
+
+/** A drill started, progressed or finished (the whole run view, small). */
+export interface DrillProgressEvent {
+  type: 'drill.progress';
+  run: DrillRunView;
+}
+
 /** Every event the core emits. */
 export type AppEvent =
   | NoticeEvent
@@ -82,7 +100,9 @@ export type AppEvent =
   | SessionExpiredEvent
   | SessionChangedEvent
   | SessionLoginEvent
-  | AssessEvent;
+  | RecordPdfEvent
+  | AssessEvent
+  | DrillProgressEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

@@ -2,9 +2,18 @@ import { z } from 'zod';
 import { defineCall } from '../define-call';
 import type { LessonsRecord, RecordFacts, RecordForm, SavedRecord } from '../../record/types';
 import type { EvidencePack, EvidenceVerification } from '../../record/evidence-types';
+import type { RecordExport } from '../../record/html-export';
 import { incidentIdSchema, personSchema } from './incident';
 
-export type { EvidencePack, EvidenceVerification, LessonsRecord, RecordFacts, RecordForm, SavedRecord };
+export type {
+  EvidencePack,
+  EvidenceVerification,
+  RecordExport,
+  LessonsRecord,
+  RecordFacts,
+  RecordForm,
+  SavedRecord,
+};
 
 const longText = z.string().max(20_000, 'must be at most 20,000 characters');
 const listItems = z.array(z.string().max(2_000, 'must be at most 2,000 characters')).max(100).default([]);
@@ -68,6 +77,22 @@ export const recordCalls = {
   'record.verifyEvidence': defineCall<EvidenceVerification>()({
     summary: 'Re-verify an evidence pack folder: file hashes and the journal hash chain.',
     input: z.object({ dir: z.string().trim().min(1, 'must name the evidence pack folder') }).strict(),
+  }),
+  'record.export': defineCall<RecordExport>()({
+    summary:
+      'Export a saved record (the latest unless jsonPath names one) as standalone HTML beside it; "pdf" also prints it to a PDF in the desktop app.',
+    input: z
+      .object({
+        incidentId: incidentIdSchema,
+        format: z.enum(['html', 'pdf'], { error: 'must be "html" or "pdf"' }),
+        jsonPath: z
+          .string()
+          .trim()
+          .min(1, 'must name a saved record (.json)')
+          .max(4096, 'must be at most 4,096 characters')
+          .optional(),
+      })
+      .strict(),
   }),
   'record.openFolder': defineCall<{ folder: string }>()({
     summary: "Ask the desktop to show a saved file's folder (inside the data folder); returns the folder.",

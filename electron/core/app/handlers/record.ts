@@ -1,5 +1,6 @@
 import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
+import { exportRecord } from '../../record/html-export';
 
 type RecordCall =
   | 'record.draft'
@@ -8,7 +9,8 @@ type RecordCall =
   | 'record.list'
   | 'record.evidence'
   | 'record.verifyEvidence'
-  | 'record.openFolder';
+  | 'record.openFolder'
+  | 'record.export';
 
 /** Handlers of the `record.*` calls: thin wrappers over `core.records`. */
 export function recordHandlers(core: Core): Pick<Handlers, RecordCall> {
@@ -21,5 +23,14 @@ export function recordHandlers(core: Core): Pick<Handlers, RecordCall> {
     'record.evidence': (input) => records.evidence(input.incidentId, input.by),
     'record.verifyEvidence': (input) => records.verifyEvidence(input.dir),
     'record.openFolder': (input) => records.openFolder(input.path),
+    'record.export': (input) =>
+      exportRecord(
+        {
+          list: (id) => records.list(id),
+          transport: core.options.transport,
+          emit: (event) => core.events.emit(event),
+        },
+        input,
+      ),
   };
 }
