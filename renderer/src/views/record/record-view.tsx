@@ -8,6 +8,7 @@ import type { ActionItem, RecordForm, SavedRecord } from '../../../../electron/c
 import { validateRecordForm } from '../../../../electron/core/record/validate-record-form';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/error-panel';
+import { RecordExportButtons } from '../../components/war-room/record-export-buttons';
 import { useStore } from '../../store/index';
 import '../incident/incident.css';
 
@@ -206,6 +207,10 @@ export function RecordView() {
               Export evidence pack
             </button>
           </div>
+          <RecordExportButtons
+            incidentId={incident.id}
+            savedJsonPath={saved?.jsonPath ?? draft.lastSaved?.jsonPath ?? null}
+          />
           {saved && (
             <div className="panel" role="status" aria-label="Saved record" style={{ marginTop: '0.75rem' }}>
               <p>Saved {saved.title}:</p>
