@@ -26,6 +26,12 @@ export interface LoadedRunbook extends ParsedRunbook {
   relativeFile: string;
 }
 
+/**
+ * Parsed files by path, reused while a file's size and modification time are unchanged, so a
+ * reload re-reads only what was edited.
+ */
+export type RunbookParseCache = Map<string, { mtimeMs: number; size: number; parsed: ParsedRunbook }>;
+
 /** Every runbook that loaded, and every problem found. */
 export interface RunbookLoad {
   runbooks: LoadedRunbook[];
@@ -77,6 +83,7 @@ async function loadFolder(
   relativeDir: string,
   source: LoadedRunbook['source'],
   load: RunbookLoad,
+  cache: RunbookParseCache | undefined,
 ): Promise<LoadedRunbook[]> {
   let names: string[] | null;
   try {
@@ -101,7 +108,8 @@ async function loadFolder(
     names.map(async (name) => {
       const file = path.join(displayDir, name);
       try {
-        const size = (await stat(path.join(dir, name))).size;
+        const full = path.join(dir, name);
+        const { size, mtimeMs } = await stat(full);
         if (size > MAX_RUNBOOK_BYTES) {
           throw new AppError(
             'DATA_FILE_INVALID',
@@ -109,8 +117,15 @@ async function loadFolder(
             { file, field: null, line: null },
           );
         }
-        const text = await readFile(path.join(dir, name), 'utf8');
-        const parsed = parseRunbook(md, file, text);
+        const cached = cache?.get(full);
+        let parsed: ParsedRunbook;
+        if (cached && cached.size === size && cached.mtimeMs === mtimeMs && cached.parsed.file === file) {
+          parsed = cached.parsed;
+        } else {
+          cache?.delete(full);
+          parsed = parseRunbook(md, file, await readFile(full, 'utf8'));
+          cache?.set(full, { size, mtimeMs, parsed });
+        }
         return { ...parsed, source, relativeFile: path.join(relativeDir, name) } satisfies LoadedRunbook;
       } catch (error) {
         load.problems.push(problemFrom(file, error));
@@ -126,7 +141,11 @@ async function loadFolder(
  * the same id. A broken file becomes a problem naming the file and the field; every other file
  * still loads. Links to runbooks that do not exist are reported as warnings.
  */
-export async function loadRunbooks(md: MarkdownIt, sources: RunbookSources): Promise<RunbookLoad> {
+export async function loadRunbooks(
+  md: MarkdownIt,
+  sources: RunbookSources,
+  cache?: RunbookParseCache,
+): Promise<RunbookLoad> {
   const load: RunbookLoad = { runbooks: [], problems: [] };
   const bundledDir = path.join(sources.runbooksDir, PROCEDURES_DIR);
   const bundled = await loadFolder(
@@ -136,10 +155,19 @@ export async function loadRunbooks(md: MarkdownIt, sources: RunbookSources): Pro
     PROCEDURES_DIR,
     'bundled',
     load,
+    cache,
   );
   const overlay = sources.overlayDir
-    ? await loadFolder(md, sources.overlayDir, sources.overlayDir, '', 'overlay', load)
+    ? await loadFolder(md, sources.overlayDir, sources.overlayDir, '', 'overlay', load, cache)
     : [];
+  if (cache) {
+    const present = new Set(
+      [...bundled, ...overlay].map((r) =>
+        path.join(r.source === 'bundled' ? bundledDir : sources.overlayDir!, path.basename(r.relativeFile)),
+      ),
+    );
+    for (const key of [...cache.keys()]) if (!present.has(key)) cache.delete(key);
+  }
   const byId = new Map<string, LoadedRunbook>();
   for (const runbook of [...bundled, ...overlay]) byId.set(runbook.meta.id, runbook);
   load.runbooks = [...byId.values()];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { loadDataFile } from '../data/load-data-file';
 import { BACKUP_POLICY_FILE, backupPolicySchema, loadBackupPolicy, type BackupPolicy } from './backup-policy';
-import { loadRunbooks } from './load-runbooks';
+import { loadRunbooks, type RunbookParseCache } from './load-runbooks';
 import { createRunbookMarkdown } from './render-markdown';
 import { RunbookCatalog } from './runbook-catalog';
 
@@ -41,6 +41,7 @@ export class RunbookService {
   private readonly md: MarkdownIt = createRunbookMarkdown();
   private current: Promise<RunbookCatalog> | null = null;
   private currentPolicy: Promise<BackupPolicy> | null = null;
+  private readonly parseCache: RunbookParseCache = new Map();
 
   constructor(private readonly options: RunbookServiceOptions) {}
 
@@ -74,10 +75,11 @@ export class RunbookService {
   }
 
   private async load(): Promise<RunbookCatalog> {
-    const load = await loadRunbooks(this.md, {
-      runbooksDir: this.options.runbooksDir,
-      overlayDir: this.options.overlayDir,
-    });
+    const load = await loadRunbooks(
+      this.md,
+      { runbooksDir: this.options.runbooksDir, overlayDir: this.options.overlayDir },
+      this.parseCache,
+    );
     return new RunbookCatalog(this.md, load);
   }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProcedure } from '../../../../electron/core/runbooks/load-procedure';
-import { loadRunbooks } from '../../../../electron/core/runbooks/load-runbooks';
+import { loadRunbooks, type RunbookParseCache } from '../../../../electron/core/runbooks/load-runbooks';
 import { createRunbookMarkdown } from '../../../../electron/core/runbooks/render-markdown';
 import { RunbookCatalog } from '../../../../electron/core/runbooks/runbook-catalog';
 
@@ -225,5 +225,31 @@ describe('unusual runbook files', () => {
     const dir = await overlayWith({ 'ruled.md': `${frontMatter('ruled')}# T\n\nabove\n\n---\n\nbelow\n` });
     const catalog = new RunbookCatalog(md, await loadRunbooks(md, { runbooksDir: bundled, overlayDir: dir }));
     expect(catalog.get('ruled').html).toContain('<hr>');
+  });
+});
+
+describe('reloading with a parse cache', () => {
+  it('re-parses only edited files, drops deleted ones, and sees new ones', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'drwr-rb-'));
+    temps.push(dir);
+    const text = (id: string, title: string) =>
+      `---\nid: ${id}\ntitle: ${title}\nservice: general\nstage: assess\nversion: '1'\nlastReviewed: '2026-01-01'\nreviewCycle: annual\nsummary: S\n---\n# ${title}\n`;
+    await writeFile(path.join(dir, 'one.md'), text('one', 'First'));
+    await writeFile(path.join(dir, 'two.md'), text('two', 'Second'));
+    const cache: RunbookParseCache = new Map();
+    const first = await loadRunbooks(md, { runbooksDir: bundled, overlayDir: dir }, cache);
+    const again = await loadRunbooks(md, { runbooksDir: bundled, overlayDir: dir }, cache);
+    const byId = (load: typeof first, id: string) => load.runbooks.find((r) => r.meta.id === id)!;
+    expect(byId(again, 'one').tokens).toBe(byId(first, 'one').tokens);
+    expect(byId(again, 'dr-procedure').tokens).toBe(byId(first, 'dr-procedure').tokens);
+
+    await writeFile(path.join(dir, 'one.md'), text('one', 'First, edited at length'));
+    await rm(path.join(dir, 'two.md'));
+    await writeFile(path.join(dir, 'three.md'), text('three', 'Third'));
+    const edited = await loadRunbooks(md, { runbooksDir: bundled, overlayDir: dir }, cache);
+    expect(byId(edited, 'one').meta.title).toBe('First, edited at length');
+    expect(edited.runbooks.some((r) => r.meta.id === 'two')).toBe(false);
+    expect(byId(edited, 'three').meta.title).toBe('Third');
+    expect([...cache.keys()].some((key) => key.endsWith('two.md'))).toBe(false);
   });
 });
