@@ -10,6 +10,7 @@ import { sessionCalls } from './calls/session';
 import { assessCalls } from './calls/assess';
 import { recoverCalls } from './calls/recover';
 import { validateCalls } from './calls/validate';
+import { drillCalls } from './calls/drill';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -25,6 +26,7 @@ export const contract = {
   ...assessCalls,
   ...recoverCalls,
   ...validateCalls,
+  ...drillCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

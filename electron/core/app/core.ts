@@ -20,6 +20,8 @@ import type { RecoverService } from '../recover/recover-service';
 import { recoverServiceForCore } from '../recover/recover-for-core';
 import type { ValidateService } from '../validate/validate-service';
 import { validateServiceForCore } from '../validate/validate-for-core';
+import type { DrillService } from '../drill/drill-service';
+import { drillServiceForCore } from '../drill/drill-for-core';
 
 /**
  * The running core: its services, its event stream and its call dispatcher.
@@ -45,6 +47,8 @@ export class Core {
   readonly recover: RecoverService;
   /** Post-restore integrity checks, achieved RTO/RPO, table settings re-apply (`electron/core/validate`). */
   readonly validate: ValidateService;
+  /** Quarterly backup drills, their records and history (`electron/core/drill`). */
+  readonly drill: DrillService;
   private simulatorInstance: Promise<Simulator> | null = null;
   private handlers: Handlers | null = null;
 
@@ -83,6 +87,7 @@ export class Core {
     this.assess = assessServiceForCore(this);
     this.recover = recoverServiceForCore(this);
     this.validate = validateServiceForCore(this);
+    this.drill = drillServiceForCore(this);
   }
 
   /** Create the data folder (0700), decide the mode, and build the services. */

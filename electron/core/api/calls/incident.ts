@@ -166,7 +166,7 @@ export const incidentCalls = {
     input: z
       .object({
         incidentId: incidentIdSchema,
-        stepId: z.string().trim().min(1),
+        stepId: z.string().trim().min(1).max(200, 'must be at most 200 characters'),
         evidence: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
         by: personSchema.optional(),
       })
@@ -177,7 +177,7 @@ export const incidentCalls = {
     input: z
       .object({
         incidentId: incidentIdSchema,
-        stepId: z.string().trim().min(1),
+        stepId: z.string().trim().min(1).max(200, 'must be at most 200 characters'),
         reason: reasonSchema,
         by: personSchema.optional(),
       })

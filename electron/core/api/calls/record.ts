@@ -76,7 +76,15 @@ export const recordCalls = {
   }),
   'record.verifyEvidence': defineCall<EvidenceVerification>()({
     summary: 'Re-verify an evidence pack folder: file hashes and the journal hash chain.',
-    input: z.object({ dir: z.string().trim().min(1, 'must name the evidence pack folder') }).strict(),
+    input: z
+      .object({
+        dir: z
+          .string()
+          .trim()
+          .min(1, 'must name the evidence pack folder')
+          .max(4096, 'must be at most 4,096 characters'),
+      })
+      .strict(),
   }),
   'record.export': defineCall<RecordExport>()({
     summary:
@@ -96,6 +104,14 @@ export const recordCalls = {
   }),
   'record.openFolder': defineCall<{ folder: string }>()({
     summary: "Ask the desktop to show a saved file's folder (inside the data folder); returns the folder.",
-    input: z.object({ path: z.string().trim().min(1, 'must name a saved file or folder') }).strict(),
+    input: z
+      .object({
+        path: z
+          .string()
+          .trim()
+          .min(1, 'must name a saved file or folder')
+          .max(4096, 'must be at most 4,096 characters'),
+      })
+      .strict(),
   }),
 };

@@ -19,6 +19,7 @@ export const placeholderNameSchema = z
 export const runbookIdSchema = z
   .string()
   .trim()
+  .max(200, 'must be at most 200 characters')
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook id such as s3-version-rollback (see `runbooks list`)');
 
 /** Values for placeholders: `{ 'bucket-name': 'orders-data' }`; one line each, at most 1,000 characters. */
