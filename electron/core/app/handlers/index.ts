@@ -9,6 +9,7 @@ import { sessionHandlers } from './session';
 import { assessHandlers } from './assess';
 import { recoverHandlers } from './recover';
 import { validateHandlers } from './validate';
+import { drillHandlers } from './drill';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(core: Core): Handlers {
     ...assessHandlers(core),
     ...recoverHandlers(core),
     ...validateHandlers(core),
+    ...drillHandlers(core),
   };
 }
