@@ -147,6 +147,25 @@ describe('the war room: header, keyboard, themes, export, layout', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('runs the assessment from the palette and draws readiness by service (echarts, no CSP violation)', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('run the assessment');
+    await page.keyboard.press('Enter');
+    const figure = page.getByRole('figure', { name: /Readiness by service/ });
+    await figure.waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Run the assessment again' }).waitFor({ timeout: 60_000 });
+    expect(await figure.locator('canvas').count()).toBeGreaterThan(0);
+    expect(await figure.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
+    // The header's region health now comes from the assessment.
+    expect(
+      await page.getByTestId('region-health').getByRole('listitem').first().getAttribute('aria-label'),
+    ).toMatch(/assessment at/);
+    await figure.scrollIntoViewIfNeeded();
+    await app.screenshot('assess-readiness');
+    expect(seen.cspViolations).toEqual([]);
+  });
+
   it('fits 1280×720: nothing scrolls sideways and the header stays in view', async () => {
     const page = app.page;
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { ReadinessChart } from '../../components/charts/readiness-chart';
 import { useStore } from '../../store/index';
 import { AssessFiltersBar } from './assess-filters';
 import { AssessmentTable } from './assessment-table';
@@ -125,6 +126,7 @@ export function AssessView() {
             active={filters.status}
             onPick={(status) => setFilters({ ...filters, status })}
           />
+          <ReadinessChart resources={result.resources} />
           <AssessFiltersBar
             filters={filters}
             regions={choices.regions}

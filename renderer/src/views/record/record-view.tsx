@@ -9,6 +9,7 @@ import { validateRecordForm } from '../../../../electron/core/record/validate-re
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/error-panel';
 import { RecordExportButtons } from '../../components/war-room/record-export-buttons';
+import { TargetsChart } from '../../components/charts/targets-chart';
 import { useStore } from '../../store/index';
 import '../incident/incident.css';
 
@@ -114,6 +115,7 @@ export function RecordView() {
   return (
     <section className="view record-view" aria-labelledby="record-heading">
       <h1 id="record-heading">Lessons-learned record: {incident.id}</h1>
+      <TargetsChart resources={draft.facts.resources} />
       <div className="record-grid">
         <form
           className="panel"
