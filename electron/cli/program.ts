@@ -11,7 +11,6 @@ import { loginCommand } from './commands/login';
 import { assessCommand } from './commands/assess';
 import { planCommand } from './commands/plan';
 import { recoverCommand } from './commands/recover';
-import { drillCommand } from './commands/drill';
 import { validateCommand } from './commands/validate';
 
 /**
@@ -34,7 +33,6 @@ export function buildProgram(): Command {
   program.addCommand(assessCommand());
   program.addCommand(planCommand());
   program.addCommand(recoverCommand());
-  program.addCommand(drillCommand());
   program.addCommand(validateCommand());
   return program;
 }
