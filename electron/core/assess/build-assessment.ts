@@ -197,8 +197,10 @@ export function inventoryCounts(
     kind: string,
     list: string,
     items: ReadonlyArray<{ region: string }>,
+    only?: string,
   ): void => {
     for (const region of [regions.primary, regions.secondary]) {
+      if (only !== undefined && region !== only) continue;
       out.push({
         region,
         service,
@@ -211,11 +213,11 @@ export function inventoryCounts(
   add('s3', 'bucket', 'buckets', inventory.buckets);
   add('rds', 'db-instance', 'instances', inventory.dbInstances);
   add('rds', 'db-snapshot', 'snapshots', inventory.dbSnapshots);
-  add('rds', 'automated-backup', 'automated-backups', inventory.automatedBackups);
+  add('rds', 'automated-backup', 'automated-backups', inventory.automatedBackups, regions.secondary);
   add('ec2', 'instance', 'instances', inventory.ec2Instances);
   add('ec2', 'ami', 'images', inventory.images);
   add('ec2', 'ebs-snapshot', 'snapshots', inventory.ebsSnapshots);
-  add('ec2', 'ebs-volume', 'volumes', inventory.volumes);
+  add('ec2', 'ebs-volume', 'volumes', inventory.volumes, regions.primary);
   add('dynamodb', 'table', 'tables', inventory.tables);
   add('dynamodb', 'table-backup', 'backups', inventory.tableBackups);
   return out;

@@ -101,7 +101,7 @@ async function describeTable(ctx: DiscoveryContext, region: string, name: string
   ctx.inventory.tables.push(facts);
 }
 
-async function tables(ctx: DiscoveryContext, region: string): Promise<void> {
+async function listTables(ctx: DiscoveryContext, region: string): Promise<string[]> {
   const names: string[] = [];
   try {
     const client = ctx.clients.dynamodb(region);
@@ -111,7 +111,54 @@ async function tables(ctx: DiscoveryContext, region: string): Promise<void> {
   } catch (error) {
     listFailed(ctx, 'dynamodb', region, 'tables', 'DynamoDB tables', error);
   }
-  await Promise.all(names.map((name) => describeTable(ctx, region, name)));
+  return names;
+}
+
+/**
+ * Both regions' tables. The primary's tables are described first; a secondary table that one of
+ * them already lists as its global-table replica (with the replica's status) is not described
+ * again. Every other secondary table is, and so is every one when the primary could not be read.
+ */
+async function tables(ctx: DiscoveryContext): Promise<void> {
+  const { primary, secondary } = ctx.regions;
+  const secondaryNames = listTables(ctx, secondary);
+  const primaryNames = await listTables(ctx, primary);
+  await Promise.all(primaryNames.map((name) => describeTable(ctx, primary, name)));
+  const known = new Map<string, { status: string; arn: string }>();
+  for (const t of ctx.inventory.tables) {
+    if (t.region !== primary || t.status === null) continue;
+    const replica = t.replicas.find((r) => r.region === secondary);
+    if (replica)
+      known.set(t.name, { status: replica.status, arn: t.arn.replace(`:${primary}:`, `:${secondary}:`) });
+  }
+  await Promise.all(
+    (await secondaryNames).map(async (name) => {
+      const replica = known.get(name);
+      if (!replica) {
+        await describeTable(ctx, secondary, name);
+        return;
+      }
+      ctx.inventory.tables.push({
+        name,
+        arn: replica.arn,
+        region: secondary,
+        status: replica.status,
+        sizeBytes: null,
+        itemCount: null,
+        replicas: [{ region: primary, status: 'ACTIVE' }],
+        pitr: null,
+        earliestRestorable: null,
+        latestRestorable: null,
+        recoveryPeriodDays: null,
+        ttl: null,
+        ttlAttribute: null,
+        billingMode: null,
+        streams: null,
+        tags: null,
+        unknown: [],
+      });
+    }),
+  );
 }
 
 async function backups(ctx: DiscoveryContext, region: string): Promise<void> {
@@ -140,7 +187,7 @@ async function backups(ctx: DiscoveryContext, region: string): Promise<void> {
   }
 }
 
-/** Discover DynamoDB in one region: every table (description, PITR, TTL, tags) and the on-demand backups. */
-export async function discoverDynamodb(ctx: DiscoveryContext, region: string): Promise<void> {
-  await Promise.all([tables(ctx, region), backups(ctx, region)]);
+/** Discover DynamoDB in both regions: every table (description, PITR, TTL, tags) and the on-demand backups. */
+export async function discoverDynamodb(ctx: DiscoveryContext): Promise<void> {
+  await Promise.all([tables(ctx), backups(ctx, ctx.regions.primary), backups(ctx, ctx.regions.secondary)]);
 }

@@ -124,12 +124,15 @@ async function volumes(ctx: DiscoveryContext, region: string): Promise<void> {
   }
 }
 
-/** Discover EC2 in one region: instances, own AMIs, own EBS snapshots and volumes, every page. */
+/**
+ * Discover EC2 in one region: instances, own AMIs and own EBS snapshots, every page, and in the
+ * primary region the volumes (sizes and attachments of what must be recreated).
+ */
 export async function discoverEc2(ctx: DiscoveryContext, region: string): Promise<void> {
   await Promise.all([
     instances(ctx, region),
     images(ctx, region),
     snapshots(ctx, region),
-    volumes(ctx, region),
+    ...(region === ctx.regions.primary ? [volumes(ctx, region)] : []),
   ]);
 }

@@ -109,7 +109,14 @@ async function automatedBackups(ctx: DiscoveryContext, region: string): Promise<
   }
 }
 
-/** Discover RDS in one region: instances, snapshots and automated backups (own and replicated), every page. */
+/**
+ * Discover RDS in one region: instances and snapshots, every page; in the secondary region also
+ * the automated backups replicated there (the primary's own backups restore only in the primary).
+ */
 export async function discoverRds(ctx: DiscoveryContext, region: string): Promise<void> {
-  await Promise.all([instances(ctx, region), snapshots(ctx, region), automatedBackups(ctx, region)]);
+  await Promise.all([
+    instances(ctx, region),
+    snapshots(ctx, region),
+    ...(region === ctx.regions.secondary ? [automatedBackups(ctx, region)] : []),
+  ]);
 }

@@ -64,59 +64,77 @@ async function bucketRegion(ctx: DiscoveryContext, name: string): Promise<string
   }
 }
 
-async function readConfig(ctx: DiscoveryContext, bucket: BucketFacts): Promise<void> {
+/** The configuration facts of a bucket that can be read. */
+type ConfigFact = 'versioning' | 'replication' | 'lifecycle' | 'tags';
+
+const ALL_FACTS: readonly ConfigFact[] = ['versioning', 'replication', 'lifecycle', 'tags'];
+
+async function readConfig(
+  ctx: DiscoveryContext,
+  bucket: BucketFacts,
+  facts: readonly ConfigFact[] = ALL_FACTS,
+): Promise<void> {
   const client = ctx.clients.s3(bucket.region);
   const Bucket = bucket.name;
+  const want = new Set(facts);
   await Promise.all([
-    client
-      .send(new GetBucketVersioningCommand({ Bucket }))
-      .then((out) => {
-        bucket.versioning = out.Status === 'Enabled' || out.Status === 'Suspended' ? out.Status : 'Off';
-      })
-      .catch((error: unknown) => bucket.unknown.push({ fact: 'versioning', reason: reasonOf(error) })),
-    client
-      .send(new GetBucketReplicationCommand({ Bucket }))
-      .then((out) => {
-        bucket.replication = (out.ReplicationConfiguration?.Rules ?? []).map((r, i) => ({
-          id: r.ID ?? `rule-${i + 1}`,
-          status: r.Status ?? 'Enabled',
-          prefix: r.Filter?.Prefix ?? r.Prefix ?? '',
-          destinationBucket: bucketNameOf(r.Destination?.Bucket ?? ''),
-        }));
-      })
-      .catch((error: unknown) => {
-        if (hasAwsCode(error, 'ReplicationConfigurationNotFoundError')) bucket.replication = [];
-        else bucket.unknown.push({ fact: 'replication rules', reason: reasonOf(error) });
-      }),
-    client
-      .send(new GetBucketLifecycleConfigurationCommand({ Bucket }))
-      .then((out) => {
-        bucket.lifecycle = (out.Rules ?? []).map((r, i) => ({
-          id: r.ID ?? `rule-${i + 1}`,
-          status: r.Status ?? 'Enabled',
-          expirationDays: r.Expiration?.Days ?? null,
-          noncurrentExpirationDays: r.NoncurrentVersionExpiration?.NoncurrentDays ?? null,
-          transitions: (r.Transitions ?? []).map((t) => ({
-            days: t.Days ?? null,
-            storageClass: t.StorageClass ?? '',
-          })),
-        }));
-      })
-      .catch((error: unknown) => {
-        if (hasAwsCode(error, 'NoSuchLifecycleConfiguration')) bucket.lifecycle = [];
-        else bucket.unknown.push({ fact: 'lifecycle rules', reason: reasonOf(error) });
-      }),
-    client
-      .send(new GetBucketTaggingCommand({ Bucket }))
-      .then((out) => {
-        const tags: Record<string, string> = {};
-        for (const t of out.TagSet ?? []) if (t.Key) tags[t.Key] = t.Value ?? '';
-        bucket.tags = tags;
-      })
-      .catch((error: unknown) => {
-        if (hasAwsCode(error, 'NoSuchTagSet')) bucket.tags = {};
-        else bucket.unknown.push({ fact: 'tags', reason: reasonOf(error) });
-      }),
+    !want.has('versioning')
+      ? null
+      : client
+          .send(new GetBucketVersioningCommand({ Bucket }))
+          .then((out) => {
+            bucket.versioning = out.Status === 'Enabled' || out.Status === 'Suspended' ? out.Status : 'Off';
+          })
+          .catch((error: unknown) => bucket.unknown.push({ fact: 'versioning', reason: reasonOf(error) })),
+    !want.has('replication')
+      ? null
+      : client
+          .send(new GetBucketReplicationCommand({ Bucket }))
+          .then((out) => {
+            bucket.replication = (out.ReplicationConfiguration?.Rules ?? []).map((r, i) => ({
+              id: r.ID ?? `rule-${i + 1}`,
+              status: r.Status ?? 'Enabled',
+              prefix: r.Filter?.Prefix ?? r.Prefix ?? '',
+              destinationBucket: bucketNameOf(r.Destination?.Bucket ?? ''),
+            }));
+          })
+          .catch((error: unknown) => {
+            if (hasAwsCode(error, 'ReplicationConfigurationNotFoundError')) bucket.replication = [];
+            else bucket.unknown.push({ fact: 'replication rules', reason: reasonOf(error) });
+          }),
+    !want.has('lifecycle')
+      ? null
+      : client
+          .send(new GetBucketLifecycleConfigurationCommand({ Bucket }))
+          .then((out) => {
+            bucket.lifecycle = (out.Rules ?? []).map((r, i) => ({
+              id: r.ID ?? `rule-${i + 1}`,
+              status: r.Status ?? 'Enabled',
+              expirationDays: r.Expiration?.Days ?? null,
+              noncurrentExpirationDays: r.NoncurrentVersionExpiration?.NoncurrentDays ?? null,
+              transitions: (r.Transitions ?? []).map((t) => ({
+                days: t.Days ?? null,
+                storageClass: t.StorageClass ?? '',
+              })),
+            }));
+          })
+          .catch((error: unknown) => {
+            if (hasAwsCode(error, 'NoSuchLifecycleConfiguration')) bucket.lifecycle = [];
+            else bucket.unknown.push({ fact: 'lifecycle rules', reason: reasonOf(error) });
+          }),
+    !want.has('tags')
+      ? null
+      : client
+          .send(new GetBucketTaggingCommand({ Bucket }))
+          .then((out) => {
+            const tags: Record<string, string> = {};
+            for (const t of out.TagSet ?? []) if (t.Key) tags[t.Key] = t.Value ?? '';
+            bucket.tags = tags;
+          })
+          .catch((error: unknown) => {
+            if (hasAwsCode(error, 'NoSuchTagSet')) bucket.tags = {};
+            else bucket.unknown.push({ fact: 'tags', reason: reasonOf(error) });
+          }),
   ]);
 }
 
@@ -206,21 +224,43 @@ export async function discoverS3(ctx: DiscoveryContext): Promise<void> {
     }),
   );
   buckets.sort((a, b) => a.name.localeCompare(b.name));
-  await Promise.all(buckets.map((b) => readConfig(ctx, b)));
   const byName = new Map(buckets.map((b) => [b.name, b]));
-  const toSample = new Set<BucketFacts>();
+  const primaryBuckets = buckets.filter((b) => b.region === primary);
+  const secondaryBuckets = buckets.filter((b) => b.region === secondary);
+  // Every secondary bucket's versioning is needed (rollback in a replica); the rest of a
+  // secondary bucket's configuration only when it is not a known replica of a primary bucket.
+  const secondaryVersioning = Promise.all(secondaryBuckets.map((b) => readConfig(ctx, b, ['versioning'])));
+  await Promise.all(primaryBuckets.map((b) => readConfig(ctx, b)));
+  const replicaNames = new Set<string>();
+  const pairs: Array<{ source: BucketFacts; replica: BucketFacts }> = [];
   let primaryRulesUnknown = false;
-  for (const b of buckets) {
-    if (b.region !== primary) continue;
+  for (const b of primaryBuckets) {
     if (b.replication === null) primaryRulesUnknown = true;
     for (const rule of b.replication ?? []) {
       const destination = byName.get(rule.destinationBucket);
       if (rule.status !== 'Enabled' || destination?.region !== secondary) continue;
-      toSample.add(b);
-      toSample.add(destination);
+      replicaNames.add(destination.name);
+      pairs.push({ source: b, replica: destination });
     }
   }
-  if (primaryRulesUnknown) for (const b of buckets) if (b.region === secondary) toSample.add(b);
+  await Promise.all([
+    secondaryVersioning,
+    ...secondaryBuckets
+      .filter((b) => !replicaNames.has(b.name))
+      .map((b) => readConfig(ctx, b, ['replication', 'lifecycle', 'tags'])),
+  ]);
+  // Replication health: the newest objects of each source; the replica side only when the source
+  // cannot be read, and every unpaired secondary bucket when the primary's rules are unknown.
+  await Promise.all(
+    [...new Set(pairs.map((p) => p.source))].map(async (b) => {
+      b.sample = await sample(ctx, b);
+    }),
+  );
+  const toSample = new Set<BucketFacts>();
+  for (const { source, replica } of pairs) {
+    if (source.sample === null || source.sample.error !== null) toSample.add(replica);
+  }
+  if (primaryRulesUnknown) for (const b of secondaryBuckets) if (!replicaNames.has(b.name)) toSample.add(b);
   await Promise.all(
     [...toSample].map(async (b) => {
       b.sample = await sample(ctx, b);

@@ -9,7 +9,7 @@ export interface DiscoveryContext {
   clients: ScanClients;
   regions: { primary: string; secondary: string };
   inventory: Inventory;
-  /** How many objects per bucket to look at for replication health (default 3). */
+  /** How many of the newest objects per bucket to look at for replication health. */
   sampleSize: number;
   /** The services to discover. */
   services: readonly AssessServiceName[];

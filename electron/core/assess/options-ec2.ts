@@ -18,6 +18,10 @@ export interface Ec2Lookup {
   imagesById: Map<string, ImageFacts>;
   snapshotsById: Map<string, EbsSnapshotFacts>;
   volumesById: Map<string, VolumeFacts>;
+  /** Images by the keys an instance can match them on (`i:<instance>`, `ami:<lineage>`, `app:<name>`). */
+  imagesByKey?: Map<string, ImageFacts[]>;
+  /** Snapshots by the volume they were taken of. */
+  snapshotsByVolume?: Map<string, EbsSnapshotFacts[]>;
 }
 
 /** The tag keys that name an application (a golden image and the instances launched from it share it). */
@@ -67,9 +71,24 @@ function imagesFor(
   all: Ec2Facts,
   lookup: Ec2Lookup,
 ): ImageFacts[] {
-  return all.images.filter(
+  const index = lookup.imagesByKey;
+  const app = application(instance.tags);
+  const candidates = index
+    ? new Set([
+        ...(index.get(`i:${instance.id}`) ?? []),
+        ...(instance.imageId ? (index.get(`ami:${instance.imageId}`) ?? []) : []),
+        ...(app ? (index.get(`app:${app}`) ?? []) : []),
+      ])
+    : all.images;
+  return [...candidates].filter(
     (i) => i.region === region && i.state === 'available' && imageFits(i, instance, lookup),
   );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The volume a snapshot was taken of: its own record, or that of the snapshot it was copied from. */
@@ -86,9 +105,35 @@ function snapshotTakenAt(snapshot: EbsSnapshotFacts, lookup: Ec2Lookup): string 
 }
 
 function snapshotsOf(volumeId: string, region: string, all: Ec2Facts, lookup: Ec2Lookup): EbsSnapshotFacts[] {
-  return all.snapshots.filter(
+  return (lookup.snapshotsByVolume?.get(volumeId) ?? all.snapshots).filter(
     (s) => s.region === region && s.state === 'completed' && volumeOfSnapshot(s, lookup) === volumeId,
   );
+}
+
+/** Build the lookups (pure): by id, and the indexes that keep matching linear in the estate's size. */
+export function ec2Lookup(all: Ec2Facts): Ec2Lookup {
+  const lookup: Ec2Lookup = {
+    imagesById: new Map(all.images.map((i) => [i.id, i])),
+    snapshotsById: new Map(all.snapshots.map((s) => [s.id, s])),
+    volumesById: new Map(all.volumes.map((v) => [v.id, v])),
+  };
+  const imagesByKey = new Map<string, ImageFacts[]>();
+  for (const image of all.images) {
+    const origin = originOf(image, lookup);
+    const keys = new Set<string>();
+    for (const id of [image.sourceInstanceId, origin.sourceInstanceId]) if (id) keys.add(`i:${id}`);
+    keys.add(`ami:${image.id}`);
+    if (image.sourceImageId) keys.add(`ami:${image.sourceImageId}`);
+    const app = application(image.tags) ?? application(origin.tags);
+    if (app) keys.add(`app:${app}`);
+    for (const key of keys) push(imagesByKey, key, image);
+  }
+  const snapshotsByVolume = new Map<string, EbsSnapshotFacts[]>();
+  for (const snap of all.snapshots) {
+    const volume = volumeOfSnapshot(snap, lookup);
+    if (volume) push(snapshotsByVolume, volume, snap);
+  }
+  return { ...lookup, imagesByKey, snapshotsByVolume };
 }
 
 function inPlace(arn: string, region: string, kind: string): RecoveryOption {
@@ -378,11 +423,7 @@ function volumeSubject(
  */
 export function ec2Subjects(all: Ec2Facts, ctx: OptionContext): Subject[] {
   const { primary, secondary } = ctx;
-  const lookup: Ec2Lookup = {
-    imagesById: new Map(all.images.map((i) => [i.id, i])),
-    snapshotsById: new Map(all.snapshots.map((s) => [s.id, s])),
-    volumesById: new Map(all.volumes.map((v) => [v.id, v])),
-  };
+  const lookup = ec2Lookup(all);
   const account = all.accountId ?? '000000000000';
   const subjects: Subject[] = [];
   const instances = all.instances.filter((i) => i.region === primary);

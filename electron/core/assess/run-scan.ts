@@ -25,7 +25,7 @@ export interface ScanInput {
   /** The account's time (the simulator's clock in tabletop mode). */
   now?: () => Date;
   signal?: AbortSignal;
-  /** Objects sampled per bucket for replication health (default 3). */
+  /** Newest objects sampled per bucket for replication health (default 2). */
   sampleSize?: number;
   /** Progress and health of a lane changed. */
   onLaneChange?: (lane: LaneSnapshot) => void;
@@ -68,15 +68,15 @@ export async function runScan(input: ScanInput): Promise<AssessmentResult> {
     clients: scheduledClients(scheduler, input.clients, input.fastClients ?? input.clients),
     regions: input.regions,
     inventory,
-    sampleSize: input.sampleSize ?? 3,
+    sampleSize: input.sampleSize ?? 2,
     services,
   };
   const work: Promise<void>[] = [];
   if (services.includes('s3')) work.push(discoverS3(ctx));
+  if (services.includes('dynamodb')) work.push(discoverDynamodb(ctx));
   for (const region of [primary, secondary]) {
     if (services.includes('rds')) work.push(discoverRds(ctx, region));
     if (services.includes('ec2')) work.push(discoverEc2(ctx, region));
-    if (services.includes('dynamodb')) work.push(discoverDynamodb(ctx, region));
   }
   await Promise.all(work);
   if (input.signal?.aborted) throw new ScanCancelledError(input.scanId);

@@ -39,7 +39,6 @@ describe('assessment during the us-east-1 outage', () => {
     for (const expected of [
       'rds:RDS DB instances',
       'rds:RDS DB snapshots',
-      'rds:RDS automated backups',
       'ec2:EC2 instances',
       'ec2:AMIs',
       'ec2:EBS snapshots',

@@ -116,7 +116,7 @@ describe('policy gaps of the outage scenario, before the outage', () => {
     const option = resource(result, 's3', 'acme-prod-orders').options.find(
       (o) => o.kind === 'replica-bucket',
     );
-    expect(option?.rpoReason).toContain(`${pending.length} of 3 newest objects are still PENDING`);
+    expect(option?.rpoReason).toContain(`${pending.length} of 2 newest objects are still PENDING`);
     const oldestPendingMinutes = Math.max(...pending.map((o) => Number(o['ageDays']) * 1440));
     expect(option?.rpoMinutes).toBeGreaterThanOrEqual(Math.max(15, Math.floor(oldestPendingMinutes) - 1));
   });
