@@ -15,6 +15,7 @@ export function applyEvent(event: AppEvent): void {
     case 'incident.entry':
       state.applyIncidentEntry(event.incidentId, event.entry);
       state.applyRecoverEntry(event.incidentId, event.entry);
+      state.applyValidateEntry(event.incidentId, event.entry);
       break;
     case 'incident.active':
       if (state.incident === null && event.incidentId) void state.openIncident(event.incidentId);

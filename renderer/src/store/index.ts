@@ -7,9 +7,10 @@ import { createRunbooksSlice, type RunbooksSlice } from './slices/runbooks';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createRecoverSlice, type RecoverSlice } from './slices/recover';
 import { createAssessSlice, type AssessSlice } from './slices/assess';
+import { createValidateSlice, type ValidateSlice } from './slices/validate';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice & AssessSlice;
+export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice & AssessSlice & ValidateSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -21,4 +22,5 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createRecoverSlice(...args),
   ...createAssessSlice(...args),
+  ...createValidateSlice(...args),
 }));

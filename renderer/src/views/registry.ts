@@ -6,6 +6,7 @@ import { RecordView } from './record/record-view';
 import { RunbooksView } from './runbooks/runbooks-view';
 import { RecoverView } from './recover/recover-view';
 import { AssessView } from './assess/assess-view';
+import { ValidateView } from './validate/validate-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
@@ -20,6 +21,7 @@ export const views: ViewEntry[] = [
   { id: 'incident', title: 'Incident', component: IncidentView },
   { id: 'assess', title: 'Assess', component: AssessView },
   { id: 'recover', title: 'Recover', component: RecoverView },
+  { id: 'validate', title: 'Validate', component: ValidateView },
   { id: 'timeline', title: 'Timeline', component: TimelineView },
   { id: 'record', title: 'Record', component: RecordView },
   { id: 'runbooks', title: 'Runbooks', component: RunbooksView },

@@ -1,0 +1,79 @@
+import type { StateCreator } from 'zustand';
+import type { ErrorValue } from '../../../../electron/core/api/result';
+import type { JournalEntry } from '../../../../electron/core/incident/types';
+import type { ReapplyResult, ValidationRun, ValidationView } from '../../../../electron/core/validate/types';
+import { api } from '../../api/client';
+import { fromResult, idle, type Loadable } from '../loadable';
+import type { StoreState } from '../index';
+
+/** Options the validation screen sends with a run. */
+export interface ValidateRunOptions {
+  s3Sample?: number | 'all';
+  dynamodbSample?: number;
+  skipNetwork?: string;
+}
+
+/** The validation slice: the latest run of the open incident, running it, and re-applying table settings. */
+export interface ValidateSlice {
+  validation: Loadable<ValidationView>;
+  validateBusy: boolean;
+  /** The last refused validation call, cleared on the next success. */
+  validateError: ErrorValue | null;
+  /** The answer of the last re-apply (shown under the matrix). */
+  lastReapply: ReapplyResult | null;
+  loadValidation(incidentId: string): Promise<void>;
+  runValidation(incidentId: string, options?: ValidateRunOptions): Promise<ValidationRun | null>;
+  reapplySettings(incidentId: string, resourceId: string): Promise<ReapplyResult | null>;
+  /** A `validate.completed` journal entry of the open incident becomes the latest run. */
+  applyValidateEntry(incidentId: string, entry: JournalEntry): void;
+}
+
+/** The run a `validate.completed` entry carries, or null for any other entry (PURE). */
+export function runOfEntry(entry: JournalEntry): ValidationRun | null {
+  if (entry.type !== 'validate.completed') return null;
+  const d = entry.data as Partial<ValidationRun>;
+  return typeof d.id === 'string' && Array.isArray(d.resources)
+    ? (entry.data as unknown as ValidationRun)
+    : null;
+}
+
+/** Creates the validation slice. */
+export const createValidateSlice: StateCreator<StoreState, [], [], ValidateSlice> = (set, get) => ({
+  validation: idle,
+  validateBusy: false,
+  validateError: null,
+  lastReapply: null,
+
+  async loadValidation(incidentId) {
+    if (get().validation.status !== 'ready') set({ validation: { status: 'loading' } });
+    set({ validation: fromResult(await api.validate.latest({ incidentId })) });
+  },
+
+  async runValidation(incidentId, options = {}) {
+    set({ validateBusy: true, validateError: null });
+    const result = await api.validate.run({ incidentId, ...options });
+    set({ validateBusy: false, validateError: result.ok ? null : result.error });
+    if (!result.ok) return null;
+    set({ validation: { status: 'ready', value: { incidentId, latest: result.value, running: false } } });
+    return result.value;
+  },
+
+  async reapplySettings(incidentId, resourceId) {
+    set({ validateBusy: true, validateError: null });
+    const result = await api.validate.reapply({ incidentId, resourceId });
+    set({
+      validateBusy: false,
+      validateError: result.ok ? null : result.error,
+      lastReapply: result.ok ? result.value : get().lastReapply,
+    });
+    return result.ok ? result.value : null;
+  },
+
+  applyValidateEntry(incidentId, entry) {
+    const run = runOfEntry(entry);
+    if (!run) return;
+    const current = get().validation;
+    if (current.status === 'ready' && current.value.incidentId !== incidentId) return;
+    set({ validation: { status: 'ready', value: { incidentId, latest: run, running: false } } });
+  },
+});
