@@ -3,6 +3,15 @@ import { callApi } from './support/api';
 import { startApp, type RunningApp } from './support/harness';
 import { openView, watchConsole } from './support/page-checks';
 
+/** Resolve once the focused element has this id (a function, not a string: the page's CSP forbids eval). */
+const focusedId = (app: RunningApp, id: string) =>
+  app.page.waitForFunction(
+    (want) =>
+      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
+        ?.id === want,
+    id,
+  );
+
 /** Evaluate an expression in the page (this file is type-checked without DOM types). */
 const inPage = <T>(app: RunningApp, expression: string) => app.page.evaluate(expression) as Promise<T>;
 
@@ -64,7 +73,7 @@ describe('the war room: header, keyboard, themes, export, layout', () => {
     await page.locator('.stage-selected', { hasText: 'Assess' }).waitFor();
 
     await page.keyboard.press('n');
-    await page.waitForFunction('document.activeElement?.id === "notes-box-text"');
+    await focusedId(app, 'notes-box-text');
     // Typing in the notes box: bare keys type, they do not trigger shortcuts.
     await page.keyboard.type('n/?');
     expect(await page.locator('#notes-box-text').inputValue()).toBe('n/?');
@@ -73,7 +82,7 @@ describe('the war room: header, keyboard, themes, export, layout', () => {
 
     await page.locator('main').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
-    await page.waitForFunction('document.activeElement?.id === "rb-search-input"');
+    await focusedId(app, 'rb-search-input');
   });
 
   it('? lists the shortcuts; Escape closes and gives focus back', async () => {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { entryKinds, type EntryKind } from '../../../../electron/core/incident/entry-types';
 import { describeEntry } from '../../../../electron/core/incident/timeline';
 import { stageIds, type StageId } from '../../../../electron/core/runbooks/procedure-schema';
@@ -13,7 +13,8 @@ export function TimelineView() {
   const incident = useStore((s) => s.incident);
   const [stage, setStage] = useState<StageId | 'all'>('all');
   const [kinds, setKinds] = useState<Set<EntryKind>>(() => new Set(entryKinds));
-  const items = incident?.items;
+  // Live entries and filter clicks re-filter in a deferred render: typing elsewhere never waits for it.
+  const items = useDeferredValue(incident?.items);
   const shown = useMemo(
     () => (items ?? []).filter((i) => (stage === 'all' || i.stage === stage) && kinds.has(i.kind)),
     [items, stage, kinds],
