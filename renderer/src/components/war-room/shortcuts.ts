@@ -68,5 +68,5 @@ export function isEditable(target: EventTarget | null): boolean {
     const type = (element as HTMLInputElement).type;
     return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(type);
   }
-  return element.isContentEditable;
+  return element.isContentEditable === true;
 }
