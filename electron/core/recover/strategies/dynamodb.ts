@@ -3,6 +3,7 @@ import {
   action,
   actionId,
   plannedCall,
+  problem,
   ref,
   tagParams,
   tagsFor,
@@ -152,7 +153,20 @@ export function dynamodbBackup(ctx: StrategyContext<DdbData<'dynamodb-backup-res
     estimatedMinutes: 30,
   });
   const after = reapply(ctx, 1);
-  return { problems: [], actions: after ? [restore, after] : [restore] };
+  const backupRegion = ctx.data.backupArn.split(':')[3];
+  const problems =
+    backupRegion && backupRegion !== region
+      ? [
+          problem(
+            ctx,
+            'error',
+            'option-unavailable',
+            `${ctx.resource.name}: the backup is in ${backupRegion}, and DynamoDB restores a backup only in its own region.`,
+            `Copy the backup into ${region} with AWS Backup first, or choose point-in-time restore.`,
+          ),
+        ]
+      : [];
+  return { problems, actions: after ? [restore, after] : [restore] };
 }
 
 /** A global table: no restore, verify the secondary replica is ACTIVE and point applications at it. */
