@@ -11,6 +11,7 @@ import { loginCommand } from './commands/login';
 import { assessCommand } from './commands/assess';
 import { planCommand } from './commands/plan';
 import { recoverCommand } from './commands/recover';
+import { drillCommand } from './commands/drill';
 import { validateCommand } from './commands/validate';
 
 /**
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(assessCommand());
   program.addCommand(planCommand());
   program.addCommand(recoverCommand());
+  program.addCommand(drillCommand());
   program.addCommand(validateCommand());
   return program;
 }

@@ -140,15 +140,13 @@ async function deleteResource(ctx: CleanupContext, r: DrillResource, state: stri
           `${r.id} to finish ${state}`,
           (s) => !['creating', 'modifying', 'backing-up', 'rebooting'].includes(s),
         );
-      await clients
-        .rds(r.region)
-        .send(
-          new DeleteDBInstanceCommand({
-            DBInstanceIdentifier: r.id,
-            SkipFinalSnapshot: true,
-            DeleteAutomatedBackups: true,
-          }),
-        );
+      await clients.rds(r.region).send(
+        new DeleteDBInstanceCommand({
+          DBInstanceIdentifier: r.id,
+          SkipFinalSnapshot: true,
+          DeleteAutomatedBackups: true,
+        }),
+      );
       return;
     case 'dynamodb-table':
       if (state === 'CREATING' || state === 'UPDATING')

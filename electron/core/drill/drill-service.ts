@@ -12,7 +12,7 @@ import type { AppEvent } from '../api/events';
 import type { AwsClients } from '../aws/clients';
 import { LIVE_POLL, type PollTiming } from '../recover/executor/backoff';
 import { cleanupResources } from './cleanup';
-import { drillId } from './drill-id';
+import { drillId, isDrillId } from './drill-id';
 import { DrillRecordStore } from './record-store';
 import { DRILL_CLEANUP_POLICY, runDrill } from './run-drill';
 import { findDrillLeftovers } from './sweep';
@@ -39,6 +39,8 @@ export interface DrillRunExtras {
   reportDir?: string;
   /** Run DNS/TCP reachability checks of restored endpoints (live mode only). */
   checkReachability?: boolean;
+  /** Use this drill id instead of a new one (tests that plant faults on the drill's resource names). */
+  id?: string;
 }
 
 /**
@@ -108,7 +110,9 @@ export class DrillService {
     onStarted: (view: DrillRunView) => void,
   ): Promise<DrillRecord> {
     const now = await this.deps.clock();
-    const id = drillId(now());
+    const id = extras.id ?? drillId(now());
+    if (!isDrillId(id))
+      throw new AppError('INVALID_INPUT', `"${id}" is not a drill id (drill-YYYYMMDD-HHMMSS-xxxx).`);
     const view: DrillRunView = {
       id,
       status: 'running',

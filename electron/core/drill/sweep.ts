@@ -118,16 +118,14 @@ export async function findDrillLeftovers(
     let keyMarker: string | undefined;
     let versionMarker: string | undefined;
     do {
-      const page: ListObjectVersionsCommandOutput = await clients
-        .s3(region)
-        .send(
-          new ListObjectVersionsCommand({
-            Bucket: bucket,
-            Prefix: DRILL_OBJECT_PREFIX,
-            ...(keyMarker ? { KeyMarker: keyMarker } : {}),
-            ...(versionMarker ? { VersionIdMarker: versionMarker } : {}),
-          }),
-        );
+      const page: ListObjectVersionsCommandOutput = await clients.s3(region).send(
+        new ListObjectVersionsCommand({
+          Bucket: bucket,
+          Prefix: DRILL_OBJECT_PREFIX,
+          ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+          ...(versionMarker ? { VersionIdMarker: versionMarker } : {}),
+        }),
+      );
       for (const v of page.Versions ?? [])
         if (v.Key && v.VersionId)
           found.push({
