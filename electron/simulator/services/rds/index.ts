@@ -2,6 +2,7 @@ import type { ServiceSimulator, SimContext, SimErrorShape, SimResponse } from '.
 import { createQueryHandler } from '../../protocol/query-dispatch';
 import { queryErrorResponse } from '../../protocol/query';
 import { emptyRdsState, type RdsState } from './model';
+import { rdsBackupReplicationOperations } from './operations/backup-replication';
 import { rdsDescribeOperations } from './operations/describe';
 import { rdsInstanceOperations } from './operations/instances';
 import { rdsRestoreOperations } from './operations/restore';
@@ -19,6 +20,7 @@ const handle = createQueryHandler<RdsState>({
     ...rdsSnapshotOperations,
     ...rdsRestoreOperations,
     ...rdsInstanceOperations,
+    ...rdsBackupReplicationOperations,
   },
 });
 
