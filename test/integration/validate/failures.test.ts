@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResourceOutcome } from '../../../electron/core/record/types';
 import type { ValidationRun } from '../../../electron/core/validate/types';
 import { corruptObject, dropItems, impairInstance, setDbClass } from './faults';
 import { checkOf, recovered, resourceOf, type Recovered } from './support';
@@ -64,6 +65,17 @@ describe('validation against the simulator (source region reachable)', () => {
       incidentId: r.incidentId,
     });
     expect(latest.latest?.id).toBe(clean.id);
+    // Carried into the lessons-learned record: validated, achieved against the targets.
+    const draft = await r.call<{ facts: { resources: ResourceOutcome[] } }>('record.draft', {
+      incidentId: r.incidentId,
+    });
+    const outcome = draft.facts.resources.find((o) => o.resourceId === DB);
+    expect(outcome).toMatchObject({
+      validated: true,
+      achievedRtoMinutes: resourceOf(clean, DB).achievedRtoMinutes,
+      achievedRpoMinutes: resourceOf(clean, DB).achievedRpoMinutes,
+      rtoTargetMinutes: resourceOf(clean, DB).rtoTargetMinutes,
+    });
   });
 
   it('fails a replica object whose bytes no longer match its checksum', async () => {
