@@ -239,6 +239,8 @@ describe('recovery resilience', () => {
     const second = await first.executor.whenSettled();
     expect(second.status).toBe('completed');
     expect(second.actions[web.actions[1]!.id]!.state).toBe('done');
+    // Asking again after it settled answers at once (the CLI re-attaching to a finished run).
+    await expect(first.executor.whenSettled()).resolves.toMatchObject({ status: 'completed' });
   });
 
   it('pause starts nothing new until resume; cancel starts nothing new and deletes nothing', async () => {

@@ -120,6 +120,8 @@ export class RecoveryExecutor {
 
   /** Resolves when the run settles (completed, failed with nothing runnable, or cancelled). */
   whenSettled(): Promise<RecoveryRun> {
+    // Already settled, with nothing started since: answer at once.
+    if (this.finishing && !this.settled) return Promise.resolve(this.state);
     return this.settlePromise();
   }
 
