@@ -175,6 +175,19 @@ describe('the war room: header, keyboard, themes, export, layout', () => {
     expect(seen.cspViolations).toEqual([]);
   });
 
+  it('shows the offline-from-AWS banner while the network is gone, and hides it when it is back', async () => {
+    const page = app.page;
+    const banner = page.getByTestId('offline-indicator');
+    expect(await banner.count()).toBe(0);
+    await app.context.setOffline(true);
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Offline from AWS.');
+    expect(await banner.getByRole('button', { name: 'Check again' }).count()).toBe(1);
+    await app.screenshot('offline-banner');
+    await app.context.setOffline(false);
+    await banner.waitFor({ state: 'detached' });
+  });
+
   it('fits 1280×720: nothing scrolls sideways and the header stays in view', async () => {
     const page = app.page;
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -26,7 +26,8 @@ export function OfflineIndicator() {
   const status = session.status === 'ready' ? session.value : null;
   const cutOff = offlineFromAws(status);
   if (online && !cutOff) return null;
-  const firstError = status?.regions.find((r) => r.error)?.error?.message;
+  // What AWS said matters only when the network is up and AWS itself does not answer.
+  const firstError = online ? status?.regions.find((r) => r.error)?.error?.message : undefined;
   return (
     <div className="offline-banner" role="alert" data-testid="offline-indicator">
       <strong>Offline from AWS.</strong>{' '}
