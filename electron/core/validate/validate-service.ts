@@ -15,6 +15,7 @@ import { achievedRpo, achievedRto, targetsMet, type RestoredPoint } from './meas
 import { runProbe } from './run-probes';
 import { errorText, requestIdOf, send } from './send';
 import { subjectsOf, type ValidationSubject } from './subjects';
+import { runSummary } from './validation-text';
 import {
   DEFAULT_VALIDATION_OPTIONS,
   type CheckStatus,
@@ -191,6 +192,7 @@ export class ValidateService {
       actor: request.by ?? 'DR War Room',
       data: {
         ...run,
+        summary: runSummary(run),
         resources: resources.map((r) => ({ ...r, ok: r.status !== 'fail' })),
       } as unknown as Record<string, unknown>,
     });
@@ -369,6 +371,7 @@ export class ValidateService {
       actor: input.by ?? 'DR War Room',
       data: {
         ...result,
+        summary: `Re-applied on ${s.targetId}: ${applied.map((a) => a.setting).join(', ') || 'nothing'}${skipped.length > 0 ? `; skipped ${skipped.map((k) => `${k.setting} (${k.reason})`).join(', ')}` : ''}`,
         resourceId: s.resourceId,
         service: 'dynamodb',
         targetId: s.targetId,

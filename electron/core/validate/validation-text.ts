@@ -64,3 +64,29 @@ export function validationText(run: ValidationRun, options: { verbose?: boolean 
   );
   return lines.join('\n');
 }
+
+/**
+ * One line for the timeline and the record (PURE): totals, and each failed resource with its
+ * failed checks (journaled as the entry's `summary`).
+ */
+export function runSummary(run: Pick<ValidationRun, 'resources' | 'probes' | 'counts'>): string {
+  const c = run.counts;
+  const failed = run.resources
+    .filter((r) => r.status === 'fail')
+    .map(
+      (r) =>
+        `${r.source}: ${r.checks
+          .filter((x) => x.status === 'fail')
+          .map((x) => x.id)
+          .join(', ')}`,
+    );
+  const probes = run.probes.filter((p) => p.status === 'fail').map((p) => p.id);
+  return [
+    `${run.resources.length} resources validated: ${c.pass} passed, ${c.warn} with warnings, ${c.fail} failed`,
+    failed.length > 0 ? `FAILED ${failed.join('; ')}` : '',
+    probes.length > 0 ? `failed probes ${probes.join(', ')}` : '',
+    `checks ${c.checks.pass} pass, ${c.checks.warn} warn, ${c.checks.fail} fail, ${c.checks.skipped} skipped`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

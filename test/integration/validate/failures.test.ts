@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceOutcome } from '../../../electron/core/record/types';
 import type { ValidationRun } from '../../../electron/core/validate/types';
+import { describeEntry } from '../../../electron/core/incident/timeline';
 import { corruptObject, dropItems, impairInstance, setDbClass } from './faults';
 import { checkOf, recovered, resourceOf, type Recovered } from './support';
 
@@ -90,6 +91,13 @@ describe('validation against the simulator (source region reachable)', () => {
       expect(resourceOf(run, DOCS).status).toBe('fail');
       expect(run.passed).toBe(false);
       expect((await r.core.incidents.state(r.incidentId)).resources[DOCS]?.validationOk).toBe(false);
+      // The timeline (and the record's timeline) says what failed.
+      const entry = (await r.core.incidents.entries(r.incidentId))
+        .filter((e) => e.type === 'validate.completed')
+        .at(-1)!;
+      expect(describeEntry(entry)).toMatch(
+        /^validate\.completed: 1 resources validated: 0 passed, 0 with warnings, 1 failed · FAILED acme-prod-customer-docs: checksums/,
+      );
     } finally {
       undo();
     }

@@ -6,7 +6,7 @@ import { probeSchema } from '../../../../electron/core/validate/probe-schema';
 import { fillAddress } from '../../../../electron/core/validate/run-probes';
 import type { ResourceValidation, ValidationRun } from '../../../../electron/core/validate/types';
 import { countRun } from '../../../../electron/core/validate/validate-service';
-import { validationText } from '../../../../electron/core/validate/validation-text';
+import { runSummary, validationText } from '../../../../electron/core/validate/validation-text';
 
 describe('probes in the mapping file', () => {
   it('accepts HTTP(S) and TCP probes and refuses incomplete ones with a clear message', () => {
@@ -121,6 +121,12 @@ describe('validation text, counts and exit code', () => {
     expect(text).toContain('rds:billing: its recovery chain was blocked');
     expect(text).toContain('1 check(s) FAILED');
     expect(validationText(run, { verbose: true })).toContain('PASS  Engine as the source');
+  });
+
+  it('sums a run up in one line for the timeline and the record', () => {
+    expect(runSummary(run)).toBe(
+      '2 resources validated: 1 passed, 0 with warnings, 1 failed · FAILED db-fail: class · checks 2 pass, 0 warn, 1 fail, 1 skipped',
+    );
   });
 
   it('exits 2 when a check failed, 0 otherwise', () => {
