@@ -1,3 +1,4 @@
+import type { Image, Snapshot } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import {
   chooseSubnet,
@@ -52,7 +53,7 @@ describe('recovery point and placement choices', () => {
   });
 
   it('EC2: the newest AMI copied from the image or of the same application', () => {
-    const images = [
+    const images: Image[] = [
       {
         ImageId: 'ami-a',
         State: 'available',
@@ -79,7 +80,7 @@ describe('recovery point and placement choices', () => {
   });
 
   it('EC2: the newest completed snapshot copy of the volume', () => {
-    const snaps = [
+    const snaps: Snapshot[] = [
       {
         SnapshotId: 's1',
         State: 'completed',
