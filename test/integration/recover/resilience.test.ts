@@ -116,6 +116,48 @@ describe('recovery resilience', () => {
     expect(journal.ofType('recover.call.failed')).toHaveLength(0);
   });
 
+  it('cancel while actions wait in a quota queue: they never start; what started finishes; nothing is deleted', async () => {
+    const started = await startSim({ mutate: (s) => delete s.faults, minutesPerRequest: 0.2 });
+    sim = started.sim;
+    const p = plan(
+      volumes(8),
+      volumes(8).map((v) => ({ resourceId: v.id })),
+      { mapping: VOLUME_MAPPING },
+    );
+    const journal = new MemoryJournal();
+    const queued = waitFor(
+      (run) => Object.values(run.actions).filter((a) => a.state === 'queued').length >= 3,
+    );
+    const executor = new RecoveryExecutor({
+      clients: started.clients,
+      journal,
+      incidentId: INCIDENT,
+      actor: 'test',
+      run: await confirmed(journal, p),
+      poll: FAST_POLL,
+      onChange: (run) => queued.onChange(run),
+    });
+    void executor.start();
+    await queued.reached;
+    await executor.cancel('test');
+    const final = await executor.whenSettled();
+    expect(final.status).toBe('cancelled');
+    const copies = journal.ofType('recover.call.started').filter((e) => e.data.operation === 'CopySnapshot');
+    expect(copies).toHaveLength(5);
+    const firsts = p.chains.map((c) => final.actions[c.actions[0]!.id]!.state);
+    expect(firsts.filter((x) => x === 'done')).toHaveLength(5);
+    expect(firsts.filter((x) => x === 'cancelled')).toHaveLength(3);
+    const snapshots = await started.clients
+      .ec2(REGIONS.secondary)
+      .send(
+        new DescribeSnapshotsCommand({
+          OwnerIds: ['self'],
+          Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
+        }),
+      );
+    expect(snapshots.Snapshots).toHaveLength(5);
+  });
+
   it('when AWS refuses at its quota (ResourceLimitExceeded), queues and retries instead of failing', async () => {
     const started = await startSim({ mutate: (s) => delete s.faults, minutesPerRequest: 0.2 });
     sim = started.sim;

@@ -264,6 +264,11 @@ export class RecoveryExecutor {
         release = await semaphore.acquire();
       }
       if (this.abort.signal.aborted) return;
+      // Cancelled while it waited in a quota queue: it never started, so it does not start now.
+      if (this.state.status === 'cancelled' && !(resuming && Object.keys(before.output).length > 0)) {
+        await this.setState(actionId, 'cancelled', { status: 'cancelled before it started' });
+        return;
+      }
       let output = before.output;
       const created = resuming && before.state === 'waiting' && Object.keys(output).length > 0;
       if (!created) {

@@ -33,6 +33,7 @@ export const ec2RunInstance: ActionRunner = async (ctx) => {
 
 interface Snapshot {
   SnapshotId?: string;
+  State?: string;
   Tags?: Array<{ Key?: string; Value?: string }>;
 }
 
@@ -58,6 +59,7 @@ export const ec2CopySnapshot: ActionRunner = async (ctx) => {
     );
     const found = ((answer.Snapshots as Snapshot[] | undefined) ?? []).find(
       (s) =>
+        s.State !== 'error' &&
         createdByIncident(s.Tags, ctx.incidentId) &&
         s.Tags?.some((t) => t.Key === TAG_SOURCE && t.Value === source),
     );

@@ -29,6 +29,12 @@ async function findInstance(ctx: RunnerContext, id: string): Promise<DbInstance 
 }
 
 function adopt(ctx: RunnerContext, db: DbInstance, name: string): Record<string, string> {
+  if (ctx.attempt > 0 && db.DBInstanceStatus === 'failed') {
+    throw new TargetConflictError(
+      `The earlier restore into ${name} failed; the failed instance stays for investigation (nothing is deleted). Set another targetName for this resource and build the plan again.`,
+      name,
+    );
+  }
   if (!createdByIncident(db.TagList, ctx.incidentId)) {
     throw new TargetConflictError(
       `The DB instance ${name} exists in ${ctx.calls[0]?.region ?? 'the secondary region'} and was not created by ${ctx.incidentId}; it is left untouched.`,
