@@ -43,6 +43,11 @@ describe('the lint rules that keep Electron in the shell', () => {
     expect(await errors(code, 'electron/core/example.ts')).toContain('@typescript-eslint/no-require-imports');
   });
 
+  it('refuses a dynamic import("electron") under electron/core', async () => {
+    const code = "export const load = () => import('electron');\n";
+    expect(await errors(code, 'electron/core/example.ts')).toEqual(['no-restricted-syntax']);
+  });
+
   it('lets electron/main and electron/preload import electron', async () => {
     const main = "import { BrowserWindow } from 'electron';\nexport const W = BrowserWindow;\n";
     expect(await errors(main, 'electron/main/other.ts')).toEqual([]);
