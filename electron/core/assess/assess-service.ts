@@ -207,8 +207,10 @@ export class AssessService {
         services: services ?? ['s3', 'rds', 'ec2', 'dynamodb'],
         regions,
       });
+      const previous = await this.latest();
       const result = await runScan({
         scanId,
+        previous,
         clients: clients.clients,
         fastClients: clients.fast,
         policy,

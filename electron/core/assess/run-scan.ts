@@ -1,7 +1,14 @@
 import type { AssessServiceName, AssessmentResult, LaneHealth } from '../api/calls/assess';
 import { assessServices } from '../api/calls/assess';
 import type { BackupPolicy } from '../runbooks/backup-policy';
-import { buildResources, countResources, inventoryCounts, regionHealth } from './build-assessment';
+import {
+  buildResources,
+  countResources,
+  inventoryCounts,
+  optionContext,
+  regionHealth,
+} from './build-assessment';
+import { carryOver } from './carry-over';
 import { discoverDynamodb } from './discover-dynamodb';
 import { discoverEc2 } from './discover-ec2';
 import { discoverRds } from './discover-rds';
@@ -29,6 +36,8 @@ export interface ScanInput {
   sampleSize?: number;
   /** Progress and health of a lane changed. */
   onLaneChange?: (lane: LaneSnapshot) => void;
+  /** The previous assessment: resources it saw that this scan cannot reach are kept as last known. */
+  previous?: AssessmentResult | null;
   /** Concurrency, timeouts and retries of the scheduler. */
   scheduler?: Omit<SchedulerOptions, 'signal' | 'onLaneChange'>;
 }
@@ -86,13 +95,17 @@ export async function runScan(input: ScanInput): Promise<AssessmentResult> {
     lanes.filter((l) => l.status === 'down').map((l) => `${l.service}/${l.region}`),
   );
   const at = now();
-  const resources = buildResources(inventory, {
-    policy: input.policy,
-    regions: input.regions,
-    now: at,
-    services,
-    unreachable,
-  });
+  const build = { policy: input.policy, regions: input.regions, now: at, services, unreachable };
+  const seen = buildResources(inventory, build);
+  const incomplete = optionContext(inventory, build).incomplete;
+  const downRegions = new Set(lanes.filter((l) => l.status === 'down').map((l) => l.region));
+  const carried = carryOver(
+    input.previous ?? null,
+    seen,
+    (r) => r.role === 'primary' && services.includes(r.service) && incomplete(r.service, r.region),
+    downRegions,
+  );
+  const resources = carried.length > 0 ? [...seen, ...carried] : seen;
   const finished = new Date();
   return {
     scanId: input.scanId,

@@ -134,8 +134,8 @@ export function AssessView() {
             onChange={setFilters}
           />
           <p className="muted assess-shown" aria-live="polite">
-            {rows.length} of {resources.length} resources shown. * known from copies in the secondary region
-            only.
+            {rows.length} of {resources.length} resources shown. * not seen directly in this scan (known from
+            its copies, or last known).
           </p>
           <div className={`assess-body${selected ? ' assess-body-split' : ''}`}>
             <AssessmentTable

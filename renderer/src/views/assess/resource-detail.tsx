@@ -33,7 +33,7 @@ export function ResourceDetail({ resource, onClose }: { resource: AssessedResour
         <strong>{resource.tier.id}</strong> (RPO {showMinutes(resource.tier.rpoMinutes)}, RTO{' '}
         {showMinutes(resource.tier.rtoMinutes)}
         {resource.tier.source !== 'tagged' ? `, ${resource.tier.source}` : ''}) · {resource.environment}
-        {resource.observed ? '' : ' · known from its copies only'}
+        {resource.observed ? '' : ' · not seen directly in this scan'}
       </p>
 
       <h3>Recovery options into the secondary region</h3>
