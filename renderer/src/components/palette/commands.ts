@@ -35,6 +35,9 @@ export interface CommandContext {
     togglePresentation(): void;
     help(): void;
     exportRecord(): void;
+    recheckIdentity(): void;
+    chooseProfile(): void;
+    login(): void;
   };
 }
 
@@ -104,6 +107,27 @@ export function buildCommands(ctx: CommandContext): PaletteCommand[] {
       keywords: 'pdf html postmortem document',
       disabledReason: noIncident,
       run: a.exportRecord,
+    },
+    {
+      id: 'action:identity',
+      title: 'Check the AWS identity and both regions again',
+      group: 'Action',
+      keywords: 'sts whoami reachability offline refresh',
+      run: a.recheckIdentity,
+    },
+    {
+      id: 'action:profile',
+      title: 'Choose the AWS profile',
+      group: 'Action',
+      keywords: 'account role sso credentials',
+      run: a.chooseProfile,
+    },
+    {
+      id: 'action:login',
+      title: 'Log in to AWS (SSO)',
+      group: 'Action',
+      keywords: 'session expired sign in identity center',
+      run: a.login,
     },
     {
       id: 'view:theme',

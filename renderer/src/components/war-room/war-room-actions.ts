@@ -47,5 +47,8 @@ export function warRoomActions(): CommandContext['actions'] {
     togglePresentation: () => store().togglePresentation(),
     help: () => store().setHelpOpen(true),
     exportRecord: () => store().setView('record'),
+    recheckIdentity: () => void store().loadSession(true),
+    chooseProfile: () => store().openProfilePicker(),
+    login: () => void store().startLogin(),
   };
 }

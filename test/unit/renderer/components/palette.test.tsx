@@ -16,6 +16,9 @@ function context(over: Partial<CommandContext> = {}): CommandContext {
     togglePresentation: vi.fn(),
     help: vi.fn(),
     exportRecord: vi.fn(),
+    recheckIdentity: vi.fn(),
+    chooseProfile: vi.fn(),
+    login: vi.fn(),
   };
   return {
     views: [
@@ -56,6 +59,9 @@ describe('buildCommands', () => {
         'view:theme',
         'view:presentation',
         'view:help',
+        'action:identity',
+        'action:profile',
+        'action:login',
         'runbook:rds-pitr',
       ]),
     );
