@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { CallName } from '../../../electron/core/api/contract';
 import { Core } from '../../../electron/core/app/core';
 import { packageRootSync } from '../../../electron/core/paths/package-root';
-import type { RecoverableView, RecoveryMapping, RecoveryPlan } from '../../../electron/core/recover/types';
+import type {
+  RecoverableView,
+  RecoveryMapping,
+  RecoveryPlan,
+  ResourceSelection,
+} from '../../../electron/core/recover/types';
 import type { ValidationRun } from '../../../electron/core/validate/types';
 import type { Simulator } from '../../../electron/simulator';
 
@@ -28,7 +33,13 @@ export const SELECTED = ['acme-prod-customer-docs', 'customers-db', 'carts', 'se
  * resources (and EC2 `orders-api` with its volume), confirm, and wait until it settles.
  */
 export async function recovered(
-  options: { probes?: string; names?: string[]; sourceUp?: boolean } = {},
+  options: {
+    probes?: string;
+    names?: string[];
+    sourceUp?: boolean;
+    /** Choose the selection yourself (strategy, objects …) from the recoverable resources and the simulator. */
+    select?: (view: RecoverableView, sim: Simulator) => ResourceSelection[];
+  } = {},
 ): Promise<Recovered> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-validate-'));
   if (options.probes) await writeFile(path.join(dataDir, 'recovery-mapping.yaml'), options.probes);
@@ -72,12 +83,15 @@ export async function recovered(
     resources: {},
   };
   const wanted = options.names ?? SELECTED;
-  const selection = view.resources
-    .filter(
-      (r) =>
-        wanted.some((w) => r.name === w || r.name.startsWith(`${w} (`)) && r.options.some((o) => o.available),
-    )
-    .map((r) => ({ resourceId: r.id }));
+  const selection = options.select
+    ? options.select(view, sim)
+    : view.resources
+        .filter(
+          (r) =>
+            wanted.some((w) => r.name === w || r.name.startsWith(`${w} (`)) &&
+            r.options.some((o) => o.available),
+        )
+        .map((r) => ({ resourceId: r.id }));
   const plan = await call<RecoveryPlan>('recover.plan', { incidentId, selection, mapping });
   await call('recover.confirm', { incidentId, planId: plan.id, typed: incidentId });
   const run = await core.recover.settled(incidentId);
