@@ -33,6 +33,9 @@ export function applyEvent(event: AppEvent): void {
     case 'assess.failed':
       state.applyAssessEvent(event);
       break;
+    case 'drill.progress':
+      state.applyDrillEvent(event);
+      break;
     case 'shell.request':
       if (state.appInfo.status === 'ready' && state.appInfo.value.transport === 'http') {
         state.pushNotice(

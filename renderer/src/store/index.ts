@@ -8,9 +8,10 @@ import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createRecoverSlice, type RecoverSlice } from './slices/recover';
 import { createAssessSlice, type AssessSlice } from './slices/assess';
 import { createValidateSlice, type ValidateSlice } from './slices/validate';
+import { createDrillSlice, type DrillSlice } from './slices/drill';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice & AssessSlice & ValidateSlice;
+export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice & AssessSlice & ValidateSlice & DrillSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -23,4 +24,5 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createRecoverSlice(...args),
   ...createAssessSlice(...args),
   ...createValidateSlice(...args),
+  ...createDrillSlice(...args),
 }));

@@ -7,6 +7,7 @@ import { RunbooksView } from './runbooks/runbooks-view';
 import { RecoverView } from './recover/recover-view';
 import { AssessView } from './assess/assess-view';
 import { ValidateView } from './validate/validate-view';
+import { DrillView } from './drill/drill-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
@@ -25,4 +26,5 @@ export const views: ViewEntry[] = [
   { id: 'timeline', title: 'Timeline', component: TimelineView },
   { id: 'record', title: 'Record', component: RecordView },
   { id: 'runbooks', title: 'Runbooks', component: RunbooksView },
+  { id: 'drills', title: 'Drills', component: DrillView },
 ];
