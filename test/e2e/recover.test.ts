@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/harness';
+import { seriousViolations, watchConsole } from './support/page-checks';
 
 /** Call the bridge API with the session token (test setup only; the recovery itself goes through the UI). */
 async function api<T>(app: RunningApp, name: string, input: unknown): Promise<T> {
@@ -16,9 +17,11 @@ async function api<T>(app: RunningApp, name: string, input: unknown): Promise<T>
 describe('an end-to-end tabletop recovery of the default scenario through the UI', () => {
   let app: RunningApp;
   let incidentId: string;
+  let consoleSeen: ReturnType<typeof watchConsole>;
 
   beforeAll(async () => {
     app = await startApp();
+    consoleSeen = watchConsole(app.page);
     const view = await api<{ state: { id: string } }>(app, 'incident.declare', {
       title: 'us-east-1 outage exercise',
       commander: 'Ana Commander',
@@ -64,6 +67,7 @@ describe('an end-to-end tabletop recovery of the default scenario through the UI
     expect(await start.isEnabled()).toBe(true);
     await preview.getByRole('heading', { name: /Dry run: plan/ }).scrollIntoViewIfNeeded();
     await app.screenshot('recover-plan');
+    expect(await seriousViolations(page, '.recover-view')).toEqual([]);
     await start.click();
   });
 
@@ -91,5 +95,8 @@ describe('an end-to-end tabletop recovery of the default scenario through the UI
     expect(await map.getByRole('button', { name: 'Copy the endpoint map' }).count()).toBe(1);
     await board.getByRole('heading', { name: /Operations board/ }).scrollIntoViewIfNeeded();
     await app.screenshot('recover-board');
+    expect(await seriousViolations(page, '.recover-view')).toEqual([]);
+    expect(consoleSeen.cspViolations).toEqual([]);
+    expect(consoleSeen.errors).toEqual([]);
   });
 });
