@@ -65,7 +65,7 @@ function PaletteDialog() {
   const current = Math.min(active, Math.max(0, shown.length - 1));
 
   useEffect(() => {
-    list.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
+    list.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
 
   const close = () => setOpen(false);
