@@ -89,6 +89,16 @@ export interface DrillProgressEvent {
   run: DrillRunView;
 }
 
+/** A validation run checked one more resource (`done` of `total`). */
+export interface ValidateProgressEvent {
+  type: 'validate.progress';
+  incidentId: string;
+  done: number;
+  total: number;
+  resourceId: string;
+  status: 'pass' | 'warn' | 'fail';
+}
+
 /** Every event the core emits. */
 export type AppEvent =
   | NoticeEvent
@@ -102,7 +112,8 @@ export type AppEvent =
   | SessionLoginEvent
   | RecordPdfEvent
   | AssessEvent
-  | DrillProgressEvent;
+  | DrillProgressEvent
+  | ValidateProgressEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

@@ -11,5 +11,6 @@ export function validateServiceForCore(core: Core): ValidateService {
     latestAssessment: () => core.assess.latest(),
     probes: () => loadProbes(core.options.dataDir),
     mode: core.mode.mode,
+    emit: (event) => core.events.emit(event),
   });
 }

@@ -1,5 +1,6 @@
 import type { AssessmentResult } from '../api/calls/assess';
 import { AppError } from '../api/errors';
+import type { ValidateProgressEvent } from '../api/events';
 import type { AwsClients } from '../aws/clients';
 import { allowKinds } from '../aws/guard';
 import { TAG_INCIDENT } from '../aws/tags';
@@ -49,6 +50,8 @@ export interface ValidateServiceDeps {
   latestAssessment: () => Promise<AssessmentResult | null>;
   probes: () => Promise<ProbeSpec[]>;
   mode: 'LIVE' | 'TABLETOP';
+  /** Progress to the UI (one event per validated resource). */
+  emit?: (event: ValidateProgressEvent) => void;
   /** The journal clock (RTO). */
   now?: () => Date;
 }
@@ -167,8 +170,18 @@ export class ValidateService {
     const resources: ResourceValidation[] = [];
     const queue = [...subjects];
     const worker = async () => {
-      for (let s = queue.shift(); s; s = queue.shift())
-        resources.push(await this.validateOne(ctx, s, state, this.referenceFor(s, given, state), probes));
+      for (let s = queue.shift(); s; s = queue.shift()) {
+        const done = await this.validateOne(ctx, s, state, this.referenceFor(s, given, state), probes);
+        resources.push(done);
+        this.deps.emit?.({
+          type: 'validate.progress',
+          incidentId,
+          done: resources.length,
+          total: subjects.length,
+          resourceId: done.resourceId,
+          status: done.status,
+        });
+      }
     };
     await Promise.all(Array.from({ length: Math.min(4, subjects.length) }, worker));
     resources.sort((a, b) => a.resourceId.localeCompare(b.resourceId));

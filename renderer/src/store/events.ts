@@ -36,6 +36,9 @@ export function applyEvent(event: AppEvent): void {
     case 'drill.progress':
       state.applyDrillEvent(event);
       break;
+    case 'validate.progress':
+      state.applyValidateProgress(event);
+      break;
     case 'shell.request':
       if (state.appInfo.status === 'ready' && state.appInfo.value.transport === 'http') {
         state.pushNotice(

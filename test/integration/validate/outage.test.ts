@@ -45,7 +45,14 @@ afterAll(async () => {
 
 describe('validation during the us-east-1 outage (source unreachable)', () => {
   it('never fails a good restore for want of the source: it says what could not be compared', async () => {
+    const progress: Array<{ done: number; total: number }> = [];
+    const unsubscribe = r.core.events.subscribe((e) => {
+      if (e.type === 'validate.progress') progress.push({ done: e.done, total: e.total });
+    });
     const run = await r.validate();
+    unsubscribe();
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3]);
+    expect(progress.every((p) => p.total === 3)).toBe(true);
     for (const x of run.resources)
       expect(
         x.checks.filter((c) => c.status === 'fail').map((c) => `${x.resourceId} ${c.id}: ${c.evidence}`),

@@ -97,15 +97,13 @@ describe('validating an S3 version rollback', () => {
   });
 
   it('passes once the chosen version is copied over the current one, with versioning on', async () => {
-    await clients
-      .s3('us-east-1')
-      .send(
-        new CopyObjectCommand({
-          Bucket: BUCKET,
-          Key: KEY,
-          CopySource: `${BUCKET}/${KEY}?versionId=${encodeURIComponent(good)}`,
-        }),
-      );
+    await clients.s3('us-east-1').send(
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: KEY,
+        CopySource: `${BUCKET}/${KEY}?versionId=${encodeURIComponent(good)}`,
+      }),
+    );
     const checks = await checkS3(ctx, subject());
     expect(checks.find((c) => c.id === 'versioning')?.status).toBe('pass');
     const current = checks.find((c) => c.id === 'current-version')!;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorValue } from '../../../../electron/core/api/result';
+import type { ValidateProgressEvent } from '../../../../electron/core/api/events';
 import type { JournalEntry } from '../../../../electron/core/incident/types';
 import type { ReapplyResult, ValidationRun, ValidationView } from '../../../../electron/core/validate/types';
 import { api } from '../../api/client';
@@ -19,6 +20,8 @@ export interface ValidateSlice {
   validateBusy: boolean;
   /** The last refused validation call, cleared on the next success. */
   validateError: ErrorValue | null;
+  /** Resources checked so far by the run in progress (from `validate.progress` events). */
+  validateProgress: { incidentId: string; done: number; total: number } | null;
   /** The answer of the last re-apply (shown under the matrix). */
   lastReapply: ReapplyResult | null;
   loadValidation(incidentId: string): Promise<void>;
@@ -26,6 +29,7 @@ export interface ValidateSlice {
   reapplySettings(incidentId: string, resourceId: string): Promise<ReapplyResult | null>;
   /** A `validate.completed` journal entry of the open incident becomes the latest run. */
   applyValidateEntry(incidentId: string, entry: JournalEntry): void;
+  applyValidateProgress(event: ValidateProgressEvent): void;
 }
 
 /** The run a `validate.completed` entry carries, or null for any other entry (PURE). */
@@ -43,6 +47,7 @@ export const createValidateSlice: StateCreator<StoreState, [], [], ValidateSlice
   validateBusy: false,
   validateError: null,
   lastReapply: null,
+  validateProgress: null,
 
   async loadValidation(incidentId) {
     if (get().validation.status !== 'ready') set({ validation: { status: 'loading' } });
@@ -50,9 +55,9 @@ export const createValidateSlice: StateCreator<StoreState, [], [], ValidateSlice
   },
 
   async runValidation(incidentId, options = {}) {
-    set({ validateBusy: true, validateError: null });
+    set({ validateBusy: true, validateError: null, validateProgress: null });
     const result = await api.validate.run({ incidentId, ...options });
-    set({ validateBusy: false, validateError: result.ok ? null : result.error });
+    set({ validateBusy: false, validateError: result.ok ? null : result.error, validateProgress: null });
     if (!result.ok) return null;
     set({ validation: { status: 'ready', value: { incidentId, latest: result.value, running: false } } });
     return result.value;
@@ -67,6 +72,11 @@ export const createValidateSlice: StateCreator<StoreState, [], [], ValidateSlice
       lastReapply: result.ok ? result.value : get().lastReapply,
     });
     return result.ok ? result.value : null;
+  },
+
+  applyValidateProgress(event) {
+    if (!get().validateBusy) return;
+    set({ validateProgress: { incidentId: event.incidentId, done: event.done, total: event.total } });
   },
 
   applyValidateEntry(incidentId, entry) {

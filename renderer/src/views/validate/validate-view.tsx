@@ -18,6 +18,7 @@ export function ValidateView() {
   const busy = useStore((s) => s.validateBusy);
   const error = useStore((s) => s.validateError);
   const lastReapply = useStore((s) => s.lastReapply);
+  const progress = useStore((s) => s.validateProgress);
   const loadValidation = useStore((s) => s.loadValidation);
   const runValidation = useStore((s) => s.runValidation);
   const reapplySettings = useStore((s) => s.reapplySettings);
@@ -78,6 +79,13 @@ export function ValidateView() {
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Validating…' : run ? 'Validate again' : 'Run validation'}
         </button>
+        {busy ? (
+          <p className="small muted" role="status">
+            {progress && progress.incidentId === incidentId
+              ? `Checked ${progress.done} of ${progress.total} restored resources…`
+              : 'Reading the recovery and starting the checks…'}
+          </p>
+        ) : null}
       </form>
       {error ? <ErrorPanel title="The validation was refused" error={error} onRetry={start} /> : null}
       {validation.status === 'error' ? (
