@@ -3,14 +3,8 @@ import type { DrillHistory } from '../../../../electron/core/api/calls/drill';
 import { useEchart, type ChartColors } from '../../components/charts/use-echart';
 import { quarterSeries, SERVICE_TITLE } from './drill-model';
 
-/** The history: drills passed and failed per quarter (echarts, with a table of the same numbers), and every record. */
-export function DrillHistoryPanel({
-  history,
-  onOpen,
-}: {
-  history: DrillHistory;
-  onOpen: (id: string) => void;
-}) {
+/** Drills passed and failed per quarter (stacked bars); mounted only when there is history to draw. */
+function QuarterChart({ history }: { history: DrillHistory }) {
   const series = useMemo(() => quarterSeries(history), [history]);
   const build = useCallback(
     (c: ChartColors) => ({
@@ -29,14 +23,45 @@ export function DrillHistoryPanel({
         splitLine: { lineStyle: { color: c.border } },
       },
       series: [
-        { name: 'Passed', type: 'bar', stack: 'drills', data: series.passed, itemStyle: { color: c.ok } },
-        { name: 'Failed', type: 'bar', stack: 'drills', data: series.failed, itemStyle: { color: c.danger } },
+        {
+          name: 'Passed',
+          type: 'bar',
+          stack: 'drills',
+          barMaxWidth: 56,
+          data: series.passed,
+          itemStyle: { color: c.ok },
+        },
+        {
+          name: 'Failed',
+          type: 'bar',
+          stack: 'drills',
+          barMaxWidth: 56,
+          data: series.failed,
+          itemStyle: { color: c.danger },
+        },
       ],
     }),
     [series],
   );
   const chartRef = useEchart(build);
+  return (
+    <div
+      ref={chartRef}
+      className="drill-chart"
+      role="img"
+      aria-label="Drills passed and failed per quarter"
+    />
+  );
+}
 
+/** The history: drills passed and failed per quarter (echarts, with a table of the same numbers), and every record. */
+export function DrillHistoryPanel({
+  history,
+  onOpen,
+}: {
+  history: DrillHistory;
+  onOpen: (id: string) => void;
+}) {
   return (
     <section className="panel drill-history" aria-labelledby="drill-history-heading">
       <h2 id="drill-history-heading">History</h2>
@@ -44,12 +69,7 @@ export function DrillHistoryPanel({
         <p className="muted">No drill has been recorded in this data folder yet.</p>
       ) : (
         <>
-          <div
-            ref={chartRef}
-            className="drill-chart"
-            role="img"
-            aria-label="Drills passed and failed per quarter"
-          />
+          <QuarterChart history={history} />
           <table className="drill-table">
             <caption>Results per quarter</caption>
             <thead>
