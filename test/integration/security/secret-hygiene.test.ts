@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -274,6 +274,12 @@ describe('secret hygiene with canary credentials', () => {
       bridge.token,
     ];
     expect(fresh.accessToken).not.toBe(CANARIES[6]);
+    // The token cache the app wrote after the login is readable by the user only, as the CLI's is.
+    if (process.platform !== 'win32') {
+      const cacheMode =
+        (await stat(ssoCacheFile(path.join(home, '.aws', 'sso', 'cache'), 'corp'))).mode & 0o777;
+      expect(cacheMode.toString(8)).toBe('600');
+    }
 
     const files = [...(await filesUnder(dataDir)), ...(await filesUnder(cliDataDir))];
     const journals = files.filter((f) => f.file.endsWith('.jsonl'));
