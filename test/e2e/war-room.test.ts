@@ -191,7 +191,11 @@ describe('the war room: header, keyboard, themes, export, layout', () => {
   it('fits 1280×720: nothing scrolls sideways and the header stays in view', async () => {
     const page = app.page;
     await page.setViewportSize({ width: 1280, height: 720 });
-    for (const title of ['Procedure', 'Incident', 'Assess', 'Recover', 'Timeline', 'Record', 'Runbooks']) {
+    const titles = await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button')
+      .allInnerTexts();
+    for (const title of titles) {
       await openView(page, title);
       const overflow = await inPage<number>(
         app,

@@ -53,6 +53,7 @@ export function RunbooksView() {
   const list = useStore((s) => s.runbookList);
   const loadRunbooks = useStore((s) => s.loadRunbooks);
   const query = useStore((s) => s.runbookQuery);
+  const reading = useStore((s) => s.openRunbookId !== null);
 
   useEffect(() => {
     if (list.status === 'idle') void loadRunbooks();
@@ -60,6 +61,8 @@ export function RunbooksView() {
 
   return (
     <section className="view rb-view" aria-label="Runbooks">
+      {/* The screen's heading until a runbook is open (the reader's title is the heading then). */}
+      {!reading && <h1 className="visually-hidden">Runbooks</h1>}
       <div className="rb-side" onKeyDown={onSideKeyDown}>
         <RunbookSearchBox />
         <Problems />
