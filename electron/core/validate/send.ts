@@ -57,6 +57,20 @@ const COMMANDS: Record<RecoverService, Record<string, CommandCtor>> = {
   },
 };
 
+/** Every operation validation can send, by service (the registry test keeps them registered). */
+export function validationOperations(): Array<{ service: RecoverService; operation: string }> {
+  return Object.entries(COMMANDS).flatMap(([service, ops]) =>
+    Object.keys(ops).map((operation) => ({ service: service as RecoverService, operation })),
+  );
+}
+
+/** The only writes validation sends: `validate.reapply` on a restored table. */
+export const REAPPLY_OPERATIONS: readonly string[] = [
+  'UpdateContinuousBackups',
+  'UpdateTimeToLive',
+  'TagResource',
+];
+
 /** An SDK answer with its metadata. */
 export type Answer = Record<string, unknown> & { $metadata?: { requestId?: string } };
 

@@ -143,8 +143,14 @@ describe('validation against the simulator (source region reachable)', () => {
     }
   });
 
-  it('passes again once the faults are gone', async () => {
-    const run = await r.validate();
+  it('passes again once the faults are gone, and validating sends no write to AWS', async () => {
+    const writes: string[] = [];
+    const stop = r.sim.onRequest((record) => {
+      if (record.mutating) writes.push(`${record.service} ${record.region}`);
+    });
+    const run = await r.validate({ s3Sample: 'all' });
+    stop();
     expect(run.passed).toBe(true);
+    expect(writes).toEqual([]);
   });
 });
