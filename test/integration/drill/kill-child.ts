@@ -6,9 +6,7 @@
  *
  * Usage: node --import tsx kill-child.ts <dataDir>
  */
-import path from 'node:path';
-import { Core } from '../../../electron/core/app/core';
-import { packageRootSync } from '../../../electron/core/paths/package-root';
+import { drillBench } from './support';
 
 const WAITING: Record<string, string> = {
   rds: 'waiting for available',
@@ -17,20 +15,7 @@ const WAITING: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
-  const dataDir = process.argv[2]!;
-  const core = await Core.create({
-    dataDir,
-    runbooksDir: path.join(packageRootSync(), 'runbooks'),
-    scenario: 'healthy',
-    transport: 'http',
-    version: 'test',
-    env: {
-      HOME: dataDir,
-      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
-    },
-  });
-  const sim = await core.tabletopSimulator();
+  const { core, sim } = await drillBench({ dataDir: process.argv[2]! });
   sim.clock.setSpeed(1);
   let told = false;
   core.events.subscribe((event) => {

@@ -40,6 +40,17 @@ async function savedWith(file: string, id: string, count: number): Promise<void>
   }
 }
 
+/** A new data folder whose tabletop account holds the resources of a drill killed while it waited. */
+async function killedMidway(dirs: string[]): Promise<{ dataDir: string; id: string }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-drill-kill-'));
+  dirs.push(dataDir);
+  const { id, kill } = await startChild(dataDir);
+  // RDS instance, EC2 instance and its root volume, DynamoDB table: four drill tags saved.
+  await savedWith(tabletopStateFile(dataDir, 'healthy'), id, 4);
+  await kill();
+  return { dataDir, id };
+}
+
 describe('a drill killed midway', () => {
   const dirs: string[] = [];
   afterAll(async () => {
@@ -47,12 +58,7 @@ describe('a drill killed midway', () => {
   });
 
   it('leaves tagged resources that the next run finds and removes', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-drill-kill-'));
-    dirs.push(dataDir);
-    const { id, kill } = await startChild(dataDir);
-    // RDS instance, EC2 instance and its root volume, DynamoDB table: four drill tags saved.
-    await savedWith(tabletopStateFile(dataDir, 'healthy'), id, 4);
-    await kill();
+    const { dataDir, id } = await killedMidway(dirs);
 
     const bench = await drillBench({ dataDir });
     try {
@@ -76,11 +82,7 @@ describe('a drill killed midway', () => {
   }, 120_000);
 
   it('a re-run of the drill itself cleans up what the killed one left', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-drill-kill-'));
-    dirs.push(dataDir);
-    const { id, kill } = await startChild(dataDir);
-    await savedWith(tabletopStateFile(dataDir, 'healthy'), id, 4);
-    await kill();
+    const { dataDir, id } = await killedMidway(dirs);
     const bench = await drillBench({ dataDir });
     try {
       const record = await bench.call<DrillRecord>('drill.run', {
