@@ -12,6 +12,8 @@ import { loadRecoveryMapping } from './load-mapping';
 import { buildPlan } from './planner';
 import { emptyRun, foldRun } from './run-reducer';
 import { gatherTargetFacts, listNetworkTargets } from './target-facts';
+import { sendCall } from './executor/commands';
+import { versionsAt, type ListedVersion } from './versions-at';
 import {
   QUOTA_LIMITS,
   type EndpointMapping,
@@ -79,6 +81,76 @@ function mergeMapping(file: RecoveryMapping, ui: Partial<RecoveryMapping> | unde
  */
 export function recoveryClients(clients: AwsClients): AwsClients {
   return clients.withPolicy(allowKinds(['read', 'create'], 'A recovery'));
+}
+
+/**
+ * For an S3 version rollback to a point in time, list the bucket's versions (read calls) and
+ * pick, per key, the version to copy back (see {@link versionsAt}).
+ */
+export async function rollbackVersions(
+  clients: AwsClients,
+  selection: ResourceSelection[],
+  resources: readonly RecoverableResource[],
+): Promise<ResourceSelection[]> {
+  const out: ResourceSelection[] = [];
+  for (const s of selection) {
+    const r = resources.find((x) => x.id === s.resourceId || x.name === s.resourceId);
+    const option = r?.options.find((o) => o.data.strategy === 's3-version-rollback')?.data;
+    if (
+      s.strategy !== 's3-version-rollback' ||
+      s.objects ||
+      !s.restoreTime ||
+      option?.strategy !== 's3-version-rollback'
+    ) {
+      out.push(s);
+      continue;
+    }
+    const listed: ListedVersion[] = [];
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    for (let page = 0; page < 20; page += 1) {
+      const answer = await sendCall(clients, 's3', option.region, 'ListObjectVersions', {
+        Bucket: option.bucket,
+        ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+        ...(versionMarker ? { VersionIdMarker: versionMarker } : {}),
+      });
+      const versions =
+        (answer.Versions as
+          | Array<{
+              Key?: string;
+              VersionId?: string;
+              LastModified?: Date;
+              IsLatest?: boolean;
+              ETag?: string;
+            }>
+          | undefined) ?? [];
+      const markers =
+        (answer.DeleteMarkers as
+          Array<{ Key?: string; VersionId?: string; LastModified?: Date; IsLatest?: boolean }> | undefined) ??
+        [];
+      for (const v of versions)
+        listed.push({
+          key: v.Key ?? '',
+          versionId: v.VersionId ?? '',
+          lastModified: v.LastModified?.toISOString() ?? '',
+          isLatest: v.IsLatest === true,
+          ...(v.ETag ? { etag: v.ETag } : {}),
+        });
+      for (const m of markers)
+        listed.push({
+          key: m.Key ?? '',
+          versionId: m.VersionId ?? '',
+          lastModified: m.LastModified?.toISOString() ?? '',
+          isLatest: m.IsLatest === true,
+          deleteMarker: true,
+        });
+      if (answer.IsTruncated !== true) break;
+      keyMarker = typeof answer.NextKeyMarker === 'string' ? answer.NextKeyMarker : undefined;
+      versionMarker = typeof answer.NextVersionIdMarker === 'string' ? answer.NextVersionIdMarker : undefined;
+    }
+    out.push({ ...s, objects: versionsAt(listed, s.restoreTime) });
+  }
+  return out;
 }
 
 /** Add the data volumes of every selected instance (they attach to it) unless listed already. */
@@ -179,7 +251,15 @@ export class RecoverService {
       },
       createdBy: 'dr-war-room',
     };
-    const selection = expandSelection(request.selection, resources);
+    const clients = await this.deps.clients();
+    const reader = clients
+      .fastFail()
+      .withPolicy((op) => (op.kind === 'read' ? undefined : 'Planning only reads.'));
+    const selection = await rollbackVersions(
+      reader,
+      expandSelection(request.selection, resources),
+      resources,
+    );
     const now = this.now();
     const noFacts: TargetFacts = {
       existing: {},
@@ -189,7 +269,6 @@ export class RecoverService {
       checked: false,
     };
     const draft = buildPlan({ resources, selection, mapping, options, facts: noFacts, now });
-    const clients = await this.deps.clients();
     const facts = await gatherTargetFacts(
       clients.fastFail().withPolicy((op) => (op.kind === 'read' ? undefined : 'Planning only reads.')),
       draft,

@@ -147,14 +147,12 @@ describe('recovery resilience', () => {
     const firsts = p.chains.map((c) => final.actions[c.actions[0]!.id]!.state);
     expect(firsts.filter((x) => x === 'done')).toHaveLength(5);
     expect(firsts.filter((x) => x === 'cancelled')).toHaveLength(3);
-    const snapshots = await started.clients
-      .ec2(REGIONS.secondary)
-      .send(
-        new DescribeSnapshotsCommand({
-          OwnerIds: ['self'],
-          Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
-        }),
-      );
+    const snapshots = await started.clients.ec2(REGIONS.secondary).send(
+      new DescribeSnapshotsCommand({
+        OwnerIds: ['self'],
+        Filters: [{ Name: `tag:${TAG_INCIDENT}`, Values: [INCIDENT] }],
+      }),
+    );
     expect(snapshots.Snapshots).toHaveLength(5);
   });
 

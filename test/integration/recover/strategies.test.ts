@@ -7,6 +7,7 @@ import { RECOVER_ENTRY } from '../../../electron/core/recover/entry-types';
 import type { Simulator } from '../../../electron/simulator';
 import { recoverResources } from '../../fixtures/recover/resources';
 import { WEB_AMI } from '../../fixtures/recover/scenario';
+import { rollbackVersions } from '../../../electron/core/recover/recover-service';
 import { execute, INCIDENT, plan, rdsWindow, REGIONS, startSim } from './support';
 
 let sim: Simulator | null = null;
@@ -178,6 +179,21 @@ describe('recovery strategies through the SDK against the simulator (us-east-1 o
         .send(new GetObjectCommand({ Bucket: 'acme-site', Key: 'index.html' }))
     ).Body?.transformToString();
     expect(body).toBe('<h1>good</h1>');
+    // Rolling back to a time picks the versions from ListObjectVersions (read calls only).
+    const byTime = await rollbackVersions(
+      clients,
+      [
+        {
+          resourceId: 'acme-site',
+          strategy: 's3-version-rollback',
+          restoreTime: new Date(good.LastModified!.getTime() + 1000).toISOString(),
+        },
+      ],
+      resources,
+    );
+    expect(byTime[0]!.objects).toEqual([
+      expect.objectContaining({ key: 'index.html', versionId: good.VersionId }),
+    ]);
     // Running it again copies nothing: the current version already equals the chosen one.
     const again = await execute(clients, p);
     expect(again.run.actions[p.chains[0]!.actions[0]!.id]!.output.Skipped).toBe('1');

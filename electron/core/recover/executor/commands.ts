@@ -37,6 +37,7 @@ import {
 import {
   CopyObjectCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   RestoreObjectCommand,
 } from '@aws-sdk/client-s3';
@@ -51,6 +52,7 @@ const COMMANDS: Record<RecoverService, Record<string, CommandCtor>> = {
   s3: {
     CopyObject: CopyObjectCommand,
     HeadObject: HeadObjectCommand,
+    ListObjectVersions: ListObjectVersionsCommand,
     ListObjectsV2: ListObjectsV2Command,
     RestoreObject: RestoreObjectCommand,
   },

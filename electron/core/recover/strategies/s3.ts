@@ -57,8 +57,8 @@ export function s3VersionRollback(ctx: StrategyContext<S3Data<'s3-version-rollba
               ctx,
               'error',
               'no-option',
-              `${ctx.resource.name}: no object versions chosen to roll back.`,
-              'Choose the versions (or a time) in the plan builder.',
+              `${ctx.resource.name}: nothing to roll back (no versions chosen, or every object is already as it was at that time).`,
+              'Choose the point in time to roll back to in the plan builder (or give the versions), or use the replica failover.',
             ),
           ]
         : [],

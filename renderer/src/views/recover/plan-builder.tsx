@@ -15,7 +15,23 @@ export interface BuilderOutput {
   reapply: { pitr: boolean; ttl: boolean; tags: boolean };
 }
 
-const PITR: ReadonlySet<StrategyId> = new Set(['rds-pitr-cross-region', 'dynamodb-pitr-cross-region']);
+const PITR: ReadonlySet<StrategyId> = new Set([
+  'rds-pitr-cross-region',
+  'dynamodb-pitr-cross-region',
+  's3-version-rollback',
+]);
+
+/** Strategies that create a target named after the source (the name can be set). */
+const NAMED: ReadonlySet<StrategyId> = new Set([
+  'rds-pitr-cross-region',
+  'rds-snapshot-restore',
+  'rds-snapshot-copy-restore',
+  'ec2-ami-launch',
+  'ec2-ami-copy-launch',
+  'ebs-snapshot-copy',
+  'dynamodb-pitr-cross-region',
+  'dynamodb-backup-restore',
+]);
 
 function multiValues(select: HTMLSelectElement): string[] {
   return [...select.selectedOptions].map((o) => o.value).filter(Boolean);
@@ -37,6 +53,7 @@ export function PlanBuilder({
   );
   const [strategy, setStrategy] = useState<Record<string, StrategyId>>({});
   const [times, setTimes] = useState<Record<string, string>>({});
+  const [names, setNames] = useState<Record<string, string>>({});
   const [rds, setRds] = useState<TargetSettings>(view.mapping.defaults.rds ?? {});
   const [ec2, setEc2] = useState<TargetSettings>(view.mapping.defaults.ec2 ?? {});
   const [reapply, setReapply] = useState({ pitr: true, ttl: true, tags: true });
@@ -87,6 +104,7 @@ export function PlanBuilder({
             <th scope="col">Tier</th>
             <th scope="col">Strategy</th>
             <th scope="col">Point in time</th>
+            <th scope="col">Target name</th>
           </tr>
         </thead>
         <tbody>
@@ -132,9 +150,25 @@ export function PlanBuilder({
                   {chosen && PITR.has(chosen) ? (
                     <input
                       type="datetime-local"
-                      aria-label={`Restore time for ${r.name} (empty: latest restorable)`}
+                      aria-label={
+                        chosen === 's3-version-rollback'
+                          ? `Roll ${r.name} back to this time`
+                          : `Restore time for ${r.name} (empty: latest restorable)`
+                      }
                       value={times[r.id] ?? ''}
                       onChange={(e) => setTimes({ ...times, [r.id]: e.target.value })}
+                    />
+                  ) : (
+                    <span className="muted">–</span>
+                  )}
+                </td>
+                <td>
+                  {chosen && NAMED.has(chosen) ? (
+                    <input
+                      aria-label={`Target name for ${r.name} (empty: derived from the source and the incident)`}
+                      placeholder="derived"
+                      value={names[r.id] ?? ''}
+                      onChange={(e) => setNames({ ...names, [r.id]: e.target.value })}
                     />
                   ) : (
                     <span className="muted">–</span>
