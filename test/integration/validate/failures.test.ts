@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceOutcome } from '../../../electron/core/record/types';
 import type { ValidationRun } from '../../../electron/core/validate/types';
 import { describeEntry } from '../../../electron/core/incident/timeline';
+import { allowKinds } from '../../../electron/core/aws/guard';
+import { checkEc2 } from '../../../electron/core/validate/check-ec2';
+import type { ValidationSubject } from '../../../electron/core/validate/subjects';
+import { DEFAULT_VALIDATION_OPTIONS } from '../../../electron/core/validate/types';
+import type { Ec2State } from '../../../electron/simulator/services/ec2/model';
 import { corruptObject, dropItems, impairInstance, setDbClass } from './faults';
 import { checkOf, recovered, resourceOf, type Recovered } from './support';
 
@@ -23,6 +28,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await r.close();
 });
+
+function subjectBase(volumeId: string): ValidationSubject {
+  return {
+    resourceId: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-source',
+    service: 'ec2',
+    kind: 'volume',
+    source: 'vol-source',
+    sourceRegion: 'us-east-1',
+    targetRegion: 'us-west-2',
+    targetId: volumeId,
+    strategy: 'ebs-snapshot-copy',
+    tier: null,
+    chain: r.plan.chains[0]!,
+    output: { VolumeId: volumeId },
+    planned: {},
+    assessed: null,
+    option: null,
+    optionRpoMinutes: null,
+    restoredPoint: { kind: 'unknown', why: 'test' },
+    assessedAt: null,
+  };
+}
 
 function targetOf(run: ValidationRun, id: string): string {
   return resourceOf(run, id).targetId;
@@ -140,6 +167,52 @@ describe('validation against the simulator (source region reachable)', () => {
       expect(checkOf(run, API, 'status').status).toBe('pass');
     } finally {
       undo();
+    }
+  });
+
+  it('checks a recovered volume: attached to the instance, size and encryption as the source; detached fails', async () => {
+    const instance = Object.values(r.sim.state<Ec2State>('ec2').instances).find(
+      (i) => i.id === targetOf(clean, API),
+    )!;
+    const volumeId = instance.devices[0]!.volumeId;
+    const volume = Object.values(r.sim.state<Ec2State>('ec2').volumes).find((v) => v.id === volumeId)!;
+    const base = await r.core.session.clients();
+    const read = base.withPolicy(allowKinds(['read'], 'Validation'));
+    const ctx = {
+      clients: read,
+      sourceClients: read.fastFail(),
+      options: DEFAULT_VALIDATION_OPTIONS,
+      networkSkip: 'tabletop',
+    };
+    const subject: ValidationSubject = {
+      ...subjectBase(volumeId),
+      option: {
+        strategy: 'ebs-snapshot-copy',
+        sourceSnapshotId: 'snap-1',
+        createdAt: '2026-11-26T03:00:00Z',
+        encrypted: volume.encrypted,
+        sizeGiB: volume.size,
+        attach: { instanceResourceId: API, device: '/dev/xvda' },
+      },
+    };
+    const ok = await checkEc2(ctx, subject);
+    expect(ok.map((c) => [c.id, c.status])).toEqual([
+      ['status', 'pass'],
+      ['volumes', 'pass'],
+      ['size', 'pass'],
+      ['encryption', volume.encrypted ? 'pass' : 'skipped'],
+    ]);
+    expect(ok.find((c) => c.id === 'volumes')?.evidence).toContain(instance.id);
+    const attachments = volume.attachments;
+    volume.attachments = [];
+    try {
+      const detached = await checkEc2(ctx, subject);
+      expect(detached.find((c) => c.id === 'volumes')).toMatchObject({
+        status: 'fail',
+        evidence: 'not attached.',
+      });
+    } finally {
+      volume.attachments = attachments;
     }
   });
 
