@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../../electron/core/api/events';
 import { subscribeEvents } from '../api/client';
+import { batchPerFrame } from '../components/war-room/batch-per-frame';
 import { useStore } from './index';
 
 /** Route one core event into the store's slices. */
@@ -50,7 +51,7 @@ export function applyEvent(event: AppEvent): void {
   }
 }
 
-/** Connect the store to the core's event stream; returns the disconnect function. */
+/** Connect the store to the core's event stream (bursts applied once per frame); returns the disconnect function. */
 export function connectEvents(): () => void {
-  return subscribeEvents(applyEvent);
+  return subscribeEvents(batchPerFrame(applyEvent));
 }

@@ -18,6 +18,15 @@ export interface ChartColors {
   accent: string;
 }
 
+/** True where a 2D canvas can be drawn on (not in jsdom, where the charts' tables stand in). */
+function canDraw(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888888';
 }
@@ -48,7 +57,7 @@ export function useEchart(build: (colors: ChartColors) => echarts.EChartsCoreOpt
 
   useEffect(() => {
     const element = ref.current;
-    if (!element) return;
+    if (!element || !canDraw()) return;
     try {
       chart.current = echarts.init(element, undefined, { renderer: 'canvas' });
     } catch {
