@@ -138,11 +138,12 @@ export class DrillService {
       const networkSkip =
         this.deps.mode === 'TABLETOP'
           ? 'tabletop endpoint (the simulated account has no reachable network endpoints)'
-          : extras.checkReachability
+          : extras.checkReachability || input.checkReachability
             ? null
             : 'not configured for this drill (turn on reachability checks to test from this machine)';
       const record = await runDrill({
         id,
+        startedAt: view.startedAt,
         services: input.services,
         targets: input.targets,
         clients,

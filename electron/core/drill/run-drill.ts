@@ -31,6 +31,8 @@ export const DRILL_CLEANUP_POLICY = allowKinds(['read', 'cleanup-own'], 'Drill c
 /** Everything one drill run needs. */
 export interface RunDrillOptions {
   id: string;
+  /** When the drill started (default: now). */
+  startedAt?: string;
   services: readonly DrillServiceName[];
   targets: Partial<Record<DrillServiceName, string>>;
   /** The session's guarded clients (the drill narrows them per phase). */
@@ -75,7 +77,7 @@ export function drillVerdict(services: readonly ServiceDrillResult[]): 'pass' | 
  * for a service's failure: it is in the record.
  */
 export async function runDrill(o: RunDrillOptions): Promise<Omit<DrillRecord, 'files'>> {
-  const startedAt = o.now().toISOString();
+  const startedAt = o.startedAt ?? o.now().toISOString();
   const services = orderServices(o.services);
   const progress = new Map<DrillServiceName, DrillServiceProgress>(
     services.map((s) => [

@@ -225,6 +225,8 @@ export const drillRunInput = z
     rdsSubnetGroup: targetName.optional(),
     /** Who runs it (for the record). */
     by: z.string().trim().min(1).max(120).optional(),
+    /** Also check DNS/TCP reachability of restored endpoints from this machine (live mode). */
+    checkReachability: z.boolean().optional(),
   })
   .strict();
 

@@ -28,6 +28,7 @@ export function DrillForm({
     () => targets.subnetGroups.find((g) => g.suggested)?.name ?? '',
   );
   const [by, setBy] = useState('');
+  const [reach, setReach] = useState(false);
 
   const services = drillServices.filter((s) => chosen[s]);
   const submit = () => {
@@ -39,6 +40,7 @@ export function DrillForm({
       targets: picked,
       ...(chosen.rds && subnetGroup ? { rdsSubnetGroup: subnetGroup } : {}),
       ...(by.trim() ? { by: by.trim() } : {}),
+      ...(reach ? { checkReachability: true } : {}),
     });
   };
 
@@ -97,6 +99,10 @@ export function DrillForm({
         <label>
           Run by (for the record)
           <input value={by} onChange={(e) => setBy(e.target.value)} placeholder="your name" maxLength={120} />
+        </label>
+        <label className="drill-check">
+          <input type="checkbox" checked={reach} onChange={(e) => setReach(e.target.checked)} />
+          Check restored endpoints are reachable from this machine (live mode)
         </label>
         <button type="submit" className="button button-primary" disabled={busy || services.length === 0}>
           {busy ? 'Drill running…' : 'Run drill'}
