@@ -63,6 +63,7 @@ beforeAll(async () => {
     await must(core, 'record.save', { incidentId, form: { impact: 'Orders down.' }, by: 'Ana Ruiz' });
     await must(core, 'record.evidence', { incidentId, by: 'Ana Ruiz' });
     await must(core, 'record.export', { incidentId, format: 'html' });
+    await must(core, 'drill.run', { services: ['s3'], by: 'Ana Ruiz' });
     await writeSessionSettings(dataDir, { lastProfile: 'prod' });
   } finally {
     await core.close();
@@ -79,13 +80,14 @@ describe.runIf(isPosix)('file permissions of the data folder', () => {
     expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('700');
   });
 
-  it('wrote journals, records, evidence, settings and the tabletop account (so the next check means something)', async () => {
+  it('wrote journals, records, evidence, a drill record, settings and the tabletop account (so the next check means something)', async () => {
     const names = (await modesUnder(dataDir)).map((e) => path.relative(dataDir, e.path));
     expect(names.some((n) => n.endsWith('.jsonl'))).toBe(true);
     expect(names.some((n) => n.includes('record'))).toBe(true);
     expect(names.some((n) => n.includes('evidence'))).toBe(true);
     expect(names).toContain('settings.json');
     expect(names.some((n) => n.startsWith('tabletop'))).toBe(true);
+    expect(names.some((n) => n.includes('drill'))).toBe(true);
   });
 
   it('every folder in it is 0700 and every file 0600', async () => {
