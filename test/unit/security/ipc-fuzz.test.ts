@@ -240,6 +240,34 @@ describe('IPC fuzzing: every contract call, 1,000 malformed inputs each, through
     60_000,
   );
 
+  it('answers UNKNOWN_CALL for names that are not calls, prototype names included', async () => {
+    const names = [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'app.info.x',
+      'app',
+      '',
+      ...fc.sample(fc.string({ maxLength: 300 }), { numRuns: 200, seed: 12 }),
+    ].filter((name) => !(callNames as readonly string[]).includes(name));
+    const findings = new Findings();
+    for (const name of names) {
+      for (const via of ['ipc', 'http'] as const) {
+        const result = await core.dispatch(name, {}, { via });
+        if (result.ok || result.error.code !== 'UNKNOWN_CALL') findings.add(name, {}, JSON.stringify(result));
+        else if (result.error.message.length > 200) findings.add(name, {}, 'the message echoes the name');
+      }
+      const answer = await postCall(name, '{}');
+      const body = JSON.parse(answer.body) as Result<unknown>;
+      if (body.ok || !['UNKNOWN_CALL', 'INVALID_INPUT'].includes(body.error.code)) {
+        findings.add(name, {}, `bridge: ${answer.body.slice(0, 200)}`);
+      }
+    }
+    expect(findings.list).toEqual([]);
+    expect(awsRequests).toEqual([]);
+  });
+
   it('refuses the same inputs from an untrusted sender without running anything', async () => {
     for (const name of callNames) {
       const handler = electron.handlers.get(ipcChannel(name)) as InvokeHandler;
