@@ -4,7 +4,8 @@
  * rolled-back version is current.
  */
 import type { CheckContext } from './check-context';
-import { check, compareTally, sameFingerprint, verifyObjectBytes, type Tally } from './compare';
+import { createHash } from 'node:crypto';
+import { check, compareTally, sameFingerprint, verifyDigest, type Tally } from './compare';
 import { errorText, requestIdOf, send, type Answer } from './send';
 import type { ValidationSubject } from './subjects';
 import type { ValidationCheck } from './types';
@@ -17,6 +18,26 @@ interface Listed {
 }
 
 const ARCHIVED = new Set(['GLACIER', 'DEEP_ARCHIVE']);
+
+/** Objects larger than this are not read back (their fingerprints are still compared with the source). */
+export const READ_BACK_LIMIT_BYTES = 512 * 2 ** 20;
+
+/** SHA-256 (base64) and MD5 (hex) of a response body, computed while streaming it (never held whole). */
+export async function streamDigest(body: unknown): Promise<{ sha256: string; md5: string }> {
+  const sha = createHash('sha256');
+  const md5 = createHash('md5');
+  if (body && typeof body === 'object' && Symbol.asyncIterator in body) {
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+      sha.update(chunk);
+      md5.update(chunk);
+    }
+  } else if (body && typeof body === 'object' && 'transformToByteArray' in body) {
+    const bytes = await (body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray();
+    sha.update(bytes);
+    md5.update(bytes);
+  }
+  return { sha256: sha.digest('base64'), md5: md5.digest('hex') };
+}
 
 /** List every object of a bucket (current versions). */
 async function listAll(
@@ -107,6 +128,7 @@ async function checksumCheck(
   const sample = spreadSample(readable, ctx.options.s3Sample);
   const mismatches: string[] = [];
   const unverifiable: string[] = [];
+  const tooLarge: string[] = [];
   const differs: string[] = [];
   const requestIds: Array<string | null> = [];
   let bySha = 0;
@@ -121,25 +143,6 @@ async function checksumCheck(
         checksumSha256: h.ChecksumSHA256 as string | undefined,
         etag: h.ETag as string | undefined,
       };
-      let bytes: Uint8Array;
-      try {
-        const got = await send(ctx.clients, 's3', region, 'GetObject', { Bucket: bucket, Key: o.key });
-        const body = got.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined;
-        bytes = body ? await body.transformToByteArray() : new Uint8Array();
-      } catch (error) {
-        // The SDK validates response checksums itself when S3 sends them: a mismatch is an integrity failure.
-        if (/checksum/i.test(errorText(error))) {
-          mismatches.push(`${o.key} (${errorText(error).slice(0, 160)})`);
-          continue;
-        }
-        throw error;
-      }
-      const verdict = verifyObjectBytes(bytes, stored);
-      if (verdict.result === 'mismatch')
-        mismatches.push(`${o.key} (${verdict.by}: stored ${verdict.expected}, content ${verdict.actual})`);
-      else if (verdict.result === 'unverifiable') unverifiable.push(o.key);
-      else if (verdict.by === 'sha256') bySha += 1;
-      else byEtag += 1;
       if (source && source !== 'unreachable' && !sourceDown) {
         try {
           const s = await head(ctx.sourceClients, source.region, source.bucket, o.key);
@@ -158,6 +161,29 @@ async function checksumCheck(
           else differs.push(`${o.key} (not at the source)`);
         }
       }
+      const size = (h.ContentLength as number | undefined) ?? o.size;
+      if (size > READ_BACK_LIMIT_BYTES) {
+        tooLarge.push(`${o.key} (${size} bytes)`);
+        continue;
+      }
+      let digest: { sha256: string; md5: string };
+      try {
+        const got = await send(ctx.clients, 's3', region, 'GetObject', { Bucket: bucket, Key: o.key });
+        digest = await streamDigest(got.Body);
+      } catch (error) {
+        // The SDK validates response checksums itself when S3 sends them: a mismatch is an integrity failure.
+        if (/checksum/i.test(errorText(error))) {
+          mismatches.push(`${o.key} (${errorText(error).slice(0, 160)})`);
+          continue;
+        }
+        throw error;
+      }
+      const verdict = verifyDigest(digest, stored);
+      if (verdict.result === 'mismatch')
+        mismatches.push(`${o.key} (${verdict.by}: stored ${verdict.expected}, content ${verdict.actual})`);
+      else if (verdict.result === 'unverifiable') unverifiable.push(o.key);
+      else if (verdict.by === 'sha256') bySha += 1;
+      else byEtag += 1;
     } catch (error) {
       mismatches.push(`${o.key} (could not be read: ${errorText(error).slice(0, 120)})`);
     }
@@ -173,6 +199,9 @@ async function checksumCheck(
       ? `${unverifiable.length} unverifiable (multipart ETag, no checksum): ${unverifiable.slice(0, 5).join(', ')}`
       : '',
     archived > 0 ? `${archived} archived objects not read (restore them first)` : '',
+    tooLarge.length > 0
+      ? `${tooLarge.length} over ${READ_BACK_LIMIT_BYTES / 2 ** 20} MiB not read back: ${tooLarge.slice(0, 3).join(', ')}`
+      : '',
     source
       ? sourceDown
         ? 'source unreachable: fingerprints not compared with the source'
@@ -184,7 +213,7 @@ async function checksumCheck(
   const status =
     mismatches.length > 0 || differs.length > 0
       ? 'fail'
-      : unverifiable.length > 0 || sample.length === 0
+      : unverifiable.length > 0 || tooLarge.length > 0 || sample.length === 0
         ? 'warn'
         : 'pass';
   return check('checksums', 'Checksums of the objects', status, `${parts.join('; ')}.`, {

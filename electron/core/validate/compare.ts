@@ -32,7 +32,14 @@ export function verifyObjectBytes(
   bytes: Uint8Array,
   stored: { checksumSha256?: string | undefined; etag?: string | undefined },
 ): ObjectVerdict {
-  const d = digestBytes(bytes);
+  return verifyDigest(digestBytes(bytes), stored);
+}
+
+/** {@link verifyObjectBytes} on a digest computed elsewhere (e.g. while streaming the object). */
+export function verifyDigest(
+  d: { sha256: string; md5: string },
+  stored: { checksumSha256?: string | undefined; etag?: string | undefined },
+): ObjectVerdict {
   if (stored.checksumSha256) {
     const expected = stored.checksumSha256.replace(/-\d+$/, '');
     return expected === d.sha256

@@ -8,7 +8,8 @@ import {
   subjectsOf,
   targetIdOf,
 } from '../../../../electron/core/validate/subjects';
-import { spreadSample } from '../../../../electron/core/validate/check-s3';
+import { spreadSample, streamDigest } from '../../../../electron/core/validate/check-s3';
+import { digestBytes } from '../../../../electron/core/validate/compare';
 
 function chain(over: Partial<PlanChain> = {}): PlanChain {
   return {
@@ -219,5 +220,21 @@ describe('spreadSample', () => {
     expect(spreadSample(items, 'all')).toEqual(items);
     expect(spreadSample(items, 50)).toEqual(items);
     expect(spreadSample(items, 0)).toEqual([]);
+  });
+});
+
+describe('streamDigest', () => {
+  it('hashes a streamed body chunk by chunk to the same digest as the whole bytes', async () => {
+    const whole = Buffer.from('line one\nline two\nline three\n');
+    async function* chunks() {
+      yield whole.subarray(0, 5);
+      yield whole.subarray(5, 17);
+      yield whole.subarray(17);
+    }
+    expect(await streamDigest(chunks())).toEqual(digestBytes(whole));
+    expect(await streamDigest({ transformToByteArray: async () => new Uint8Array(whole) })).toEqual(
+      digestBytes(whole),
+    );
+    expect(await streamDigest(undefined)).toEqual(digestBytes(new Uint8Array()));
   });
 });
