@@ -71,6 +71,18 @@ describe('recovery strategies through the SDK against the simulator (us-east-1 o
     expect(run.endpointMap[0]).toEqual(
       expect.objectContaining({ source: 'orders-db', target, detail: expect.stringContaining(':') }),
     );
+    // The poll that saw it available is journaled too: the journal says when it became ready.
+    const calls = journal
+      .ofType(RECOVER_ENTRY.callCompleted)
+      .filter((e) => e.data.resourceId === resources[1]!.id);
+    expect(calls.at(-1)?.data).toEqual(
+      expect.objectContaining({
+        phase: 'ready',
+        operation: 'DescribeDBInstances',
+        targetId: target,
+        requestId: expect.any(String),
+      }),
+    );
   });
 
   it('promotes the cross-region read replica and restores a snapshot already in us-west-2', async () => {

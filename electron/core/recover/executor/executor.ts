@@ -19,7 +19,7 @@ import {
 } from '../types';
 import { LIVE_POLL, nextInterval, sleep, type PollTiming } from './backoff';
 import { sendCall, type SdkAnswer } from './commands';
-import { probe } from './probes';
+import { probe, type ProbeCall } from './probes';
 import { RUNNERS } from './runners/index';
 import {
   MissingOutputError,
@@ -431,6 +431,46 @@ export class RecoveryExecutor {
     }
   }
 
+  /**
+   * Journal the poll that saw the target ready as a call (started and completed): the journal
+   * then says when each resource became available, with AWS's request id.
+   */
+  private async journalReady(
+    action: PlanAction,
+    output: Record<string, string>,
+    call: ProbeCall,
+  ): Promise<void> {
+    const { chain } = this.actions.get(action.id)!;
+    const attempt = this.state.actions[action.id]?.attempts ?? 0;
+    const targetId =
+      output.DBInstanceIdentifier ??
+      output.DBSnapshotIdentifier ??
+      output.ImageId ??
+      output.InstanceId ??
+      output.VolumeId ??
+      output.SnapshotId ??
+      output.TableName ??
+      chain.targetName;
+    const common = {
+      callId: `${action.id}@${attempt}.ready`,
+      actionId: action.id,
+      chainId: chain.id,
+      resourceId: chain.resource.id,
+      targetId,
+      service: call.service,
+      operation: call.operation,
+      region: this.plan.regions.secondary,
+      tier: chain.resource.tier,
+      phase: 'ready',
+    };
+    await this.write(RECOVER_ENTRY.callStarted, common);
+    await this.write(RECOVER_ENTRY.callCompleted, {
+      ...common,
+      requestId: call.requestId,
+      answer: { status: 'ready' },
+    });
+  }
+
   /** Poll with back-off until ready; null when the executor was detached. */
   private async waitFor(
     action: PlanAction,
@@ -463,7 +503,10 @@ export class RecoveryExecutor {
       }
       output = { ...output, ...(result.output ?? {}) };
       if (result.failed) throw new TargetFailedError(result.failed);
-      if (result.done) return output;
+      if (result.done) {
+        if (result.call) await this.journalReady(action, output, result.call);
+        return output;
+      }
       const changed =
         result.status !== lastStatus ||
         (result.progress !== null && Math.abs(result.progress - (lastProgress ?? 0)) >= 10);

@@ -1,6 +1,6 @@
 import type { AwsClients } from '../../aws/clients';
-import type { PlanAction, WaitKind } from '../types';
-import { sendCall } from './commands';
+import type { PlanAction, RecoverService, WaitKind } from '../types';
+import { sendCall, type SdkAnswer } from './commands';
 
 /** One look at a target: its status, progress, whether it is ready or failed, and new output. */
 export interface ProbeResult {
@@ -11,12 +11,21 @@ export interface ProbeResult {
   output?: Record<string, string>;
 }
 
-type Probe = (
-  clients: AwsClients,
-  region: string,
-  output: Record<string, string>,
-  action: PlanAction,
-) => Promise<ProbeResult>;
+/** Sends one read call of a probe. */
+type ProbeSend = (
+  service: RecoverService,
+  operation: string,
+  params: Record<string, unknown>,
+) => Promise<SdkAnswer>;
+
+/** The call a probe made (journaled when it shows the target ready). */
+export interface ProbeCall {
+  service: RecoverService;
+  operation: string;
+  requestId: string | null;
+}
+
+type Probe = (send: ProbeSend, output: Record<string, string>, action: PlanAction) => Promise<ProbeResult>;
 
 const FAILED_DB = new Set([
   'failed',
@@ -44,9 +53,9 @@ function need(output: Record<string, string>, field: string, action: PlanAction)
 }
 
 const PROBES: Record<WaitKind, Probe> = {
-  'db-instance-available': async (clients, region, output, action) => {
+  'db-instance-available': async (send, output, action) => {
     const id = need(output, 'DBInstanceIdentifier', action);
-    const answer = await sendCall(clients, 'rds', region, 'DescribeDBInstances', {
+    const answer = await send('rds', 'DescribeDBInstances', {
       DBInstanceIdentifier: id,
     });
     const db = (answer.DBInstances as Array<Record<string, unknown>> | undefined)?.[0];
@@ -66,9 +75,9 @@ const PROBES: Record<WaitKind, Probe> = {
       },
     };
   },
-  'db-snapshot-available': async (clients, region, output, action) => {
+  'db-snapshot-available': async (send, output, action) => {
     const id = need(output, 'DBSnapshotIdentifier', action);
-    const answer = await sendCall(clients, 'rds', region, 'DescribeDBSnapshots', {
+    const answer = await send('rds', 'DescribeDBSnapshots', {
       DBSnapshotIdentifier: id,
     });
     const snap = (answer.DBSnapshots as Array<Record<string, unknown>> | undefined)?.[0];
@@ -80,9 +89,9 @@ const PROBES: Record<WaitKind, Probe> = {
       failed: status === 'failed' || status === 'error' ? `The snapshot copy ${id} is ${status}.` : null,
     };
   },
-  'image-available': async (clients, region, output, action) => {
+  'image-available': async (send, output, action) => {
     const id = need(output, 'ImageId', action);
-    const answer = await sendCall(clients, 'ec2', region, 'DescribeImages', { ImageIds: [id] });
+    const answer = await send('ec2', 'DescribeImages', { ImageIds: [id] });
     const image = (answer.Images as Array<Record<string, unknown>> | undefined)?.[0];
     const status = String(image?.State ?? 'pending');
     return {
@@ -94,9 +103,9 @@ const PROBES: Record<WaitKind, Probe> = {
         : null,
     };
   },
-  'snapshot-completed': async (clients, region, output, action) => {
+  'snapshot-completed': async (send, output, action) => {
     const id = need(output, 'SnapshotId', action);
-    const answer = await sendCall(clients, 'ec2', region, 'DescribeSnapshots', { SnapshotIds: [id] });
+    const answer = await send('ec2', 'DescribeSnapshots', { SnapshotIds: [id] });
     const snap = (answer.Snapshots as Array<Record<string, unknown>> | undefined)?.[0];
     const status = String(snap?.State ?? 'pending');
     return {
@@ -109,9 +118,9 @@ const PROBES: Record<WaitKind, Probe> = {
           : null,
     };
   },
-  'volume-available': async (clients, region, output, action) => {
+  'volume-available': async (send, output, action) => {
     const id = need(output, 'VolumeId', action);
-    const answer = await sendCall(clients, 'ec2', region, 'DescribeVolumes', { VolumeIds: [id] });
+    const answer = await send('ec2', 'DescribeVolumes', { VolumeIds: [id] });
     const volume = (answer.Volumes as Array<Record<string, unknown>> | undefined)?.[0];
     const status = String(volume?.State ?? 'creating');
     return {
@@ -121,9 +130,9 @@ const PROBES: Record<WaitKind, Probe> = {
       failed: status === 'error' ? `The volume ${id} is in error.` : null,
     };
   },
-  'volume-in-use': async (clients, region, output, action) => {
+  'volume-in-use': async (send, output, action) => {
     const id = need(output, 'VolumeId', action);
-    const answer = await sendCall(clients, 'ec2', region, 'DescribeVolumes', { VolumeIds: [id] });
+    const answer = await send('ec2', 'DescribeVolumes', { VolumeIds: [id] });
     const volume = (answer.Volumes as Array<Record<string, unknown>> | undefined)?.[0];
     const attachment = (volume?.Attachments as Array<Record<string, unknown>> | undefined)?.[0];
     const status = String(attachment?.State ?? volume?.State ?? 'attaching');
@@ -134,9 +143,9 @@ const PROBES: Record<WaitKind, Probe> = {
       failed: volume?.State === 'error' ? `The volume ${id} is in error.` : null,
     };
   },
-  'instance-status-ok': async (clients, region, output, action) => {
+  'instance-status-ok': async (send, output, action) => {
     const id = need(output, 'InstanceId', action);
-    const answer = await sendCall(clients, 'ec2', region, 'DescribeInstanceStatus', {
+    const answer = await send('ec2', 'DescribeInstanceStatus', {
       InstanceIds: [id],
       IncludeAllInstances: true,
     });
@@ -161,9 +170,9 @@ const PROBES: Record<WaitKind, Probe> = {
           : null,
     };
   },
-  'table-active': async (clients, region, output, action) => {
+  'table-active': async (send, output, action) => {
     const name = need(output, 'TableName', action);
-    const answer = await sendCall(clients, 'dynamodb', region, 'DescribeTable', { TableName: name });
+    const answer = await send('dynamodb', 'DescribeTable', { TableName: name });
     const table = answer.Table as Record<string, unknown> | undefined;
     const status = String(table?.TableStatus ?? 'CREATING');
     const arn = typeof table?.TableArn === 'string' ? table.TableArn : undefined;
@@ -180,13 +189,20 @@ const PROBES: Record<WaitKind, Probe> = {
   },
 };
 
-/** Look once at the target of an action's wait. */
-export function probe(
+/** Look once at the target of an action's wait; also says which call it made (and its request id). */
+export async function probe(
   kind: WaitKind,
   clients: AwsClients,
   region: string,
   output: Record<string, string>,
   action: PlanAction,
-): Promise<ProbeResult> {
-  return PROBES[kind](clients, region, output, action);
+): Promise<ProbeResult & { call: ProbeCall | null }> {
+  let call: ProbeCall | null = null;
+  const send: ProbeSend = async (service, operation, params) => {
+    const answer = await sendCall(clients, service, region, operation, params);
+    call = { service, operation, requestId: answer.$metadata?.requestId ?? null };
+    return answer;
+  };
+  const result = await PROBES[kind](send, output, action);
+  return { ...result, call };
 }
