@@ -6,11 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import type { RecordExport } from '../api/calls/record';
 import { AppError } from '../api/errors';
 import type { AppEvent } from '../api/events';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { renderRecordMarkdown } from './render-markdown';
 import type { LessonsRecord, SavedRecord } from './types';
+
+export type { RecordExport };
 
 /** The styles of the exported file (printed as is by `printToPDF`). */
 const STYLE = `
@@ -68,17 +71,6 @@ export function htmlPathFor(saved: Pick<SavedRecord, 'jsonPath'>): string {
 /** The PDF file beside a saved record (`….json` → `….pdf`) (pure). */
 export function pdfPathFor(saved: Pick<SavedRecord, 'jsonPath'>): string {
   return saved.jsonPath.replace(/\.json$/, '.pdf');
-}
-
-/** What {@link exportRecord} answers. */
-export interface RecordExport {
-  format: 'html' | 'pdf';
-  /** The HTML file (always written: the PDF is printed from it). */
-  htmlPath: string;
-  /** The PDF file the desktop shell is writing (`pdf` only). */
-  pdfPath: string | null;
-  /** The record exported. */
-  record: Pick<SavedRecord, 'title' | 'savedAt' | 'jsonPath'>;
 }
 
 /** What {@link exportRecord} needs. */

@@ -3,16 +3,15 @@ import type { AppEvent } from '../../../electron/core/api/events';
 import type { JournalEntry } from '../../../electron/core/incident/types';
 import { finishedActionNotice, installNotifications } from '../../../electron/main/notifications';
 
-const entry = (type: string, data: Record<string, unknown>): JournalEntry =>
-  ({
-    seq: 7,
-    time: '2026-11-26T04:00:00.000Z',
-    actor: 'core',
-    type,
-    data,
-    prevHash: 'x',
-    hash: 'y',
-  }) as JournalEntry;
+const entry = (type: string, data: Record<string, unknown>): JournalEntry => ({
+  seq: 7,
+  time: '2026-11-26T04:00:00.000Z',
+  actor: 'system',
+  type,
+  data,
+  prev: 'x',
+  hash: 'y',
+});
 
 const counts = {
   total: 12,

@@ -2,18 +2,9 @@ import { z } from 'zod';
 import { defineCall } from '../define-call';
 import type { LessonsRecord, RecordFacts, RecordForm, SavedRecord } from '../../record/types';
 import type { EvidencePack, EvidenceVerification } from '../../record/evidence-types';
-import type { RecordExport } from '../../record/html-export';
 import { incidentIdSchema, personSchema } from './incident';
 
-export type {
-  EvidencePack,
-  EvidenceVerification,
-  RecordExport,
-  LessonsRecord,
-  RecordFacts,
-  RecordForm,
-  SavedRecord,
-};
+export type { EvidencePack, EvidenceVerification, LessonsRecord, RecordFacts, RecordForm, SavedRecord };
 
 const longText = z.string().max(20_000, 'must be at most 20,000 characters');
 const listItems = z.array(z.string().max(2_000, 'must be at most 2,000 characters')).max(100).default([]);
@@ -47,6 +38,17 @@ export interface RecordDraft {
   form: RecordForm;
   /** The most recent saved record of the incident, if any. */
   lastSaved: SavedRecord | null;
+}
+
+/** What `record.export` answers: the standalone HTML written beside the record, and the PDF asked for. */
+export interface RecordExport {
+  format: 'html' | 'pdf';
+  /** The HTML file (always written: the PDF is printed from it). */
+  htmlPath: string;
+  /** The PDF file the desktop shell is writing (`pdf` only). */
+  pdfPath: string | null;
+  /** The record exported. */
+  record: Pick<SavedRecord, 'title' | 'savedAt' | 'jsonPath'>;
 }
 
 /** Calls about the lessons-learned record and the evidence pack. */
