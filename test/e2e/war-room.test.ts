@@ -219,3 +219,27 @@ describe('the war room: header, keyboard, themes, export, layout', () => {
     expect(seen.cspViolations).toEqual([]);
   });
 });
+
+describe('browser mode: a long action that finishes in the background', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+    // The page as it is when the commander is in another window: visible, not focused.
+    await app.page.addInitScript('document.hasFocus = () => false;');
+    await app.page.reload();
+    await app.page.locator('.stage-rail').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is announced in the notice area and counted in the tab title', async () => {
+    await callApi(app, 'assess.run', {});
+    const notice = app.page.locator('.notice', { hasText: 'Assessment finished' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/resources assessed/);
+    expect(await app.page.title()).toBe('(1) DR War Room');
+  });
+});
