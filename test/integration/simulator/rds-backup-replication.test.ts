@@ -1,5 +1,6 @@
 import {
   DescribeDBInstanceAutomatedBackupsCommand,
+  DescribeDBInstancesCommand,
   RDSClient,
   StartDBInstanceAutomatedBackupsReplicationCommand,
 } from '@aws-sdk/client-rds';
@@ -67,6 +68,39 @@ describe('RDS StartDBInstanceAutomatedBackupsReplication (the preparation for cr
         }),
       ),
     ).rejects.toMatchObject({ name: 'DBInstanceAutomatedBackupQuotaExceededFault' });
+  });
+
+  it('lists the new replication on the source instance and its own backup, even when they were described before', async () => {
+    sim.faults.regionUp('us-east-1');
+    const east = new RDSClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      requestHandler: sim.requestHandler,
+      maxAttempts: 1,
+    });
+    const replicationsOfSource = async () => {
+      const db = await east.send(
+        new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'billing-reports-db' }),
+      );
+      const own = await east.send(
+        new DescribeDBInstanceAutomatedBackupsCommand({ DBInstanceIdentifier: 'billing-reports-db' }),
+      );
+      return {
+        instance: db.DBInstances?.[0]?.DBInstanceAutomatedBackupsReplications ?? [],
+        backup: own.DBInstanceAutomatedBackups?.[0]?.DBInstanceAutomatedBackupsReplications ?? [],
+      };
+    };
+    expect(await replicationsOfSource()).toEqual({ instance: [], backup: [] });
+    const out = await west.send(
+      new StartDBInstanceAutomatedBackupsReplicationCommand({
+        SourceDBInstanceArn: ACCOUNT_ARN('billing-reports-db'),
+        KmsKeyId: WEST_KEY,
+      }),
+    );
+    const arn = out.DBInstanceAutomatedBackup?.DBInstanceAutomatedBackupsArn;
+    expect(arn).toMatch(/^arn:aws:rds:us-west-2:/);
+    const expected = [{ DBInstanceAutomatedBackupsArn: arn }];
+    expect(await replicationsOfSource()).toEqual({ instance: expected, backup: expected });
   });
 
   it('needs a KMS key in the destination region for an encrypted source', async () => {

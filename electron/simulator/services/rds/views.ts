@@ -186,24 +186,31 @@ export function snapshotView(snapshot: RdsSnapshotRecord, now: Date): DBSnapshot
   };
 }
 
+/**
+ * The status of an automated backup at `now`: `active` (own region) or `replicating` (a
+ * replica) while its source instance lives, `retained` once the source is gone.
+ */
+export function automatedBackupStatus(
+  state: RdsState,
+  backup: RdsAutomatedBackupRecord,
+  now: Date,
+): 'active' | 'replicating' | 'retained' {
+  const source = state.instances[regionalKey(backup.sourceRegion, backup.instanceId)];
+  const sourceAlive =
+    source !== undefined && instanceStatus(source, now) !== undefined && source.arn === backup.instanceArn;
+  if (!sourceAlive) return 'retained';
+  return backup.region !== backup.sourceRegion ? 'replicating' : 'active';
+}
+
 /** The DBInstanceAutomatedBackup shape, with its restore window. */
 export function automatedBackupView(
   state: RdsState,
   backup: RdsAutomatedBackupRecord,
   now: Date,
+  index: RdsViewIndex = buildViewIndex(state),
 ): DBInstanceAutomatedBackup {
   const window = backupRestoreWindow(backup, now);
-  const source = state.instances[regionalKey(backup.sourceRegion, backup.instanceId)];
-  const sourceAlive =
-    source !== undefined && instanceStatus(source, now) !== undefined && source.arn === backup.instanceArn;
-  const status =
-    backup.region !== backup.sourceRegion
-      ? sourceAlive
-        ? 'replicating'
-        : 'retained'
-      : sourceAlive
-        ? 'active'
-        : 'retained';
+  const status = automatedBackupStatus(state, backup, now);
   return {
     DBInstanceArn: backup.instanceArn,
     DbiResourceId: backup.dbiResourceId,
@@ -227,9 +234,9 @@ export function automatedBackupView(
     BackupRetentionPeriod: backup.backupRetentionPeriod,
     DBInstanceAutomatedBackupsReplications:
       backup.region === backup.sourceRegion
-        ? Object.values(state.automatedBackups)
-            .filter((b) => b.instanceArn === backup.instanceArn && b.region !== b.sourceRegion)
-            .map((b) => ({ DBInstanceAutomatedBackupsArn: b.arn }))
+        ? (index.replicatedBackupsByInstanceArn.get(backup.instanceArn) ?? []).map((arn) => ({
+            DBInstanceAutomatedBackupsArn: arn,
+          }))
         : [],
     BackupTarget: 'region',
   };

@@ -8,7 +8,7 @@ import { simError } from '../../../protocol/errors';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
 import { parseRdsArn, rdsArn, regionalKey, type RdsState } from '../model';
 import { instanceStatus } from '../status';
-import { automatedBackupView } from '../views';
+import { automatedBackupView, invalidateViewIndex } from '../views';
 
 /**
  * StartDBInstanceAutomatedBackupsReplication, called in the destination region with the source
@@ -95,6 +95,7 @@ export const startDBInstanceAutomatedBackupsReplication = defineOperation<
       lagMinutes: 5,
     };
     state.automatedBackups[arn] = record;
+    invalidateViewIndex(state);
     return { DBInstanceAutomatedBackup: automatedBackupView(state, record, now) };
   },
 });

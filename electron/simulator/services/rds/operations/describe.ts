@@ -28,6 +28,7 @@ import { defineOperation, requireQueryParams, type SchemaOperation } from '../..
 import { parseRdsArn, regionalKey, type RdsInstanceRecord, type RdsState, type RdsTag } from '../model';
 import { instanceStatus } from '../status';
 import {
+  automatedBackupStatus,
   automatedBackupView,
   buildViewIndex,
   findInstance,
@@ -146,21 +147,26 @@ export const describeDBInstanceAutomatedBackups = defineOperation<
     if (input.DBInstanceIdentifier)
       backups = backups.filter((b) => b.instanceId === input.DBInstanceIdentifier);
     if (input.DbiResourceId) backups = backups.filter((b) => b.dbiResourceId === input.DbiResourceId);
-    const views = backups.map((b) => automatedBackupView(state, b, now));
-    const filtered = applyFilters(views, input.Filters, (b, name) => {
+    // Filter the records (the filtered fields are the record's own or its status) and build
+    // views of the requested page only: a view per record per page made paging quadratic.
+    const filtered = applyFilters(backups, input.Filters, (b, name) => {
       switch (name) {
         case 'status':
-          return [b.Status ?? ''];
+          return [automatedBackupStatus(state, b, now)];
         case 'db-instance-id':
-          return [b.DBInstanceIdentifier ?? '', b.DBInstanceArn ?? ''];
+          return [b.instanceId, b.instanceArn];
         case 'dbi-resource-id':
-          return [b.DbiResourceId ?? ''];
+          return [b.dbiResourceId];
         default:
           return undefined;
       }
     });
     const page = paginate(filtered, input.Marker, { ...PAGE, value: input.MaxRecords });
-    return { DBInstanceAutomatedBackups: page.items, ...(page.next ? { Marker: page.next } : {}) };
+    const index = buildViewIndex(state);
+    return {
+      DBInstanceAutomatedBackups: page.items.map((b) => automatedBackupView(state, b, now, index)),
+      ...(page.next ? { Marker: page.next } : {}),
+    };
   },
 });
 
