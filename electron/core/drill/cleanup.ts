@@ -195,7 +195,8 @@ export async function cleanupResources(
         continue;
       }
       if (described.exists && GOING.has(described.state)) {
-        cleanedUp.push({ ...r, drillId: decision.drillId });
+        // Already going away: the drill's own clean-up counts it; a sweep does not report it again.
+        if ('drillId' in owner) cleanedUp.push({ ...r, drillId: decision.drillId });
         continue;
       }
       onStep(`Removing ${r.kind} ${r.id} (tag ${decision.drillId} checked).`);

@@ -13,6 +13,7 @@ import type { AwsClients } from '../aws/clients';
 import { LIVE_POLL, type PollTiming } from '../recover/executor/backoff';
 import { cleanupResources } from './cleanup';
 import { drillId, isDrillId } from './drill-id';
+import { DrillLeases } from './drill-lease';
 import { DrillRecordStore } from './record-store';
 import { DRILL_CLEANUP_POLICY, runDrill } from './run-drill';
 import { findDrillLeftovers } from './sweep';
@@ -49,11 +50,14 @@ export interface DrillRunExtras {
  */
 export class DrillService {
   readonly store: DrillRecordStore;
+  /** Marks of running drills, so a sweep never removes what a running drill uses. */
+  readonly leases: DrillLeases;
   private current: DrillRunView | null = null;
   private running: Promise<DrillRecord> | null = null;
 
   constructor(private readonly deps: DrillServiceDeps) {
     this.store = new DrillRecordStore(path.join(deps.dataDir, 'drills'));
+    this.leases = new DrillLeases(this.store.dir);
   }
 
   private poll(): PollTiming {
@@ -130,6 +134,8 @@ export class DrillService {
     this.deps.emit({ type: 'drill.progress', run: view });
     onStarted(view);
     try {
+      await this.leases.take(id, view.startedAt);
+      const inFlight = await this.leases.inFlight(now().getTime());
       const [clients, regions, identity] = await Promise.all([
         this.deps.clients(),
         this.deps.regions(),
@@ -156,6 +162,7 @@ export class DrillService {
         identity,
         ...(input.rdsSubnetGroup ? { rdsSubnetGroup: input.rdsSubnetGroup } : {}),
         networkSkip,
+        inFlight,
         onProgress: (services) => {
           this.current = { ...view, services };
           this.deps.emit({ type: 'drill.progress', run: this.current });
@@ -179,6 +186,8 @@ export class DrillService {
       throw error instanceof AppError
         ? error
         : new AppError('INTERNAL', `The drill could not run: ${message}`, { id });
+    } finally {
+      await this.leases.release(id).catch(() => undefined);
     }
   }
 
@@ -198,7 +207,12 @@ export class DrillService {
       throw new AppError('CONFLICT', 'A drill is running: its own clean-up runs when it ends.');
     const clients = (await this.deps.clients()).withPolicy(DRILL_CLEANUP_POLICY);
     const regions = await this.deps.regions();
+    const now = await this.deps.clock();
+    const inFlight = await this.leases.inFlight(now().getTime());
     const candidates = await findDrillLeftovers(clients, [regions.primary, regions.secondary]);
-    return cleanupResources({ cleanupClients: clients, poll: this.poll() }, candidates, { anyDrill: true });
+    return cleanupResources({ cleanupClients: clients, poll: this.poll() }, candidates, {
+      anyDrill: true,
+      inFlight,
+    });
   }
 }

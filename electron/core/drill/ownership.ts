@@ -11,8 +11,11 @@ export type Described =
       state: string;
     };
 
-/** Whose resources a clean-up may delete: one drill's, or any drill's (a sweep). */
-export type Owner = { drillId: string } | { anyDrill: true };
+/**
+ * Whose resources a clean-up may delete: one drill's, or any drill's (a sweep), except those of
+ * drills that may still be running (`inFlight` answers why, or null).
+ */
+export type Owner = { drillId: string } | { anyDrill: true; inFlight?: (drillId: string) => string | null };
 
 /** What to do with a resource (PURE). */
 export type CleanupDecision =
@@ -39,7 +42,10 @@ export function decideCleanup(described: Described, owner: Owner): CleanupDecisi
           reason: `its ${TAG_INCIDENT} tag is "${tag}", not this drill's (${owner.drillId})`,
         };
   }
-  return isDrillId(tag)
-    ? { action: 'delete', drillId: tag }
-    : { action: 'refuse', reason: `its ${TAG_INCIDENT} tag "${tag}" is not a drill id` };
+  if (!isDrillId(tag))
+    return { action: 'refuse', reason: `its ${TAG_INCIDENT} tag "${tag}" is not a drill id` };
+  const running = owner.inFlight?.(tag) ?? null;
+  return running
+    ? { action: 'refuse', reason: `left in place: ${running}` }
+    : { action: 'delete', drillId: tag };
 }

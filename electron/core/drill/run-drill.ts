@@ -47,6 +47,8 @@ export interface RunDrillOptions {
   identity: string | null;
   rdsSubnetGroup?: string;
   networkSkip: string | null;
+  /** Why a sweep must leave an earlier drill's resources alone (it may still be running), or null. */
+  inFlight?: (drillId: string) => string | null;
   /** Called with every service's progress whenever one changes. */
   onProgress?: (services: DrillServiceProgress[]) => void;
 }
@@ -105,7 +107,10 @@ export async function runDrill(o: RunDrillOptions): Promise<Omit<DrillRecord, 'f
     });
   try {
     const candidates = await findDrillLeftovers(cleanupClients, [o.regions.primary, o.regions.secondary]);
-    sweep = await cleanupResources(cleanupCtx, candidates, { anyDrill: true });
+    sweep = await cleanupResources(cleanupCtx, candidates, {
+      anyDrill: true,
+      ...(o.inFlight ? { inFlight: o.inFlight } : {}),
+    });
   } catch (error) {
     sweep.problems = [`the search for resources of earlier drills failed: ${errorText(error)}`];
   }
