@@ -23,6 +23,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../../electron/simulator';
 import { dynamodbService, type DynamoSectionInput } from '../../../electron/simulator/services/dynamodb';
+import { sdkFailure } from '../../support/sdk-failure';
+import { simClient } from '../../support/sim-clients';
 
 const ACCOUNT = '111122223333';
 const START = '2026-11-26T03:00:00.000Z';
@@ -88,24 +90,7 @@ let west: DynamoDBClient;
 const fast = { maxWaitTime: 60, minDelay: 0.01, maxDelay: 0.02 };
 
 function client(region: string): DynamoDBClient {
-  return new DynamoDBClient({
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  });
-}
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
+  return simClient(DynamoDBClient, sim, region);
 }
 
 beforeEach(async () => {
@@ -151,7 +136,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
       TimeToLiveStatus: 'ENABLED',
       AttributeName: 'expiresAt',
     });
-    expect(await failure(east.send(new DescribeTableCommand({ TableName: 'nope' })))).toEqual({
+    expect(await sdkFailure(east.send(new DescribeTableCommand({ TableName: 'nope' })))).toEqual({
       name: 'ResourceNotFoundException',
       message: 'Requested resource not found: Table: nope not found',
       status: 400,
@@ -172,7 +157,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
       new GetItemCommand({ TableName: 'orders', Key: { pk: { S: 'ORDER#9' }, sk: { S: 'v1' } } }),
     );
     expect(missing.Item).toBeUndefined();
-    const bad = await failure(
+    const bad = await sdkFailure(
       east.send(new GetItemCommand({ TableName: 'orders', Key: { pk: { S: 'ORDER#2' } } })),
     );
     expect(bad).toMatchObject({
@@ -198,7 +183,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
     expect(description?.EarliestRestorableDateTime?.toISOString()).toBe('2026-11-16T03:00:00.000Z');
     expect(description?.LatestRestorableDateTime?.toISOString()).toBe('2026-11-26T02:55:00.000Z');
 
-    const outside = await failure(
+    const outside = await sdkFailure(
       west.send(
         new RestoreTableToPointInTimeCommand({
           SourceTableArn: ORDERS_EAST,
@@ -225,7 +210,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
     });
     expect(
       (
-        await failure(
+        await sdkFailure(
           west.send(
             new RestoreTableToPointInTimeCommand({
               SourceTableArn: ORDERS_EAST,
@@ -269,7 +254,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
       TimeToLiveStatus: 'ENABLED',
       AttributeName: 'expiresAt',
     });
-    const twice = await failure(
+    const twice = await sdkFailure(
       west.send(
         new UpdateTimeToLiveCommand({
           TableName: 'orders-dr',
@@ -285,7 +270,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
   });
 
   it('refuses restores without PITR, over the quota, and fails a restore the facilitator breaks', async () => {
-    const noPitr = await failure(
+    const noPitr = await sdkFailure(
       west.send(
         new RestoreTableToPointInTimeCommand({
           SourceTableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/audit-log`,
@@ -307,7 +292,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
         UseLatestRestorableTime: true,
       }),
     );
-    const limited = await failure(
+    const limited = await sdkFailure(
       east.send(
         new RestoreTableToPointInTimeCommand({
           SourceTableName: 'orders',
@@ -328,7 +313,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
       }),
     );
     sim.clock.advance(15 * 60_000);
-    expect((await failure(east.send(new DescribeTableCommand({ TableName: 'orders-broken' })))).name).toBe(
+    expect((await sdkFailure(east.send(new DescribeTableCommand({ TableName: 'orders-broken' })))).name).toBe(
       'ResourceNotFoundException',
     );
 
@@ -342,7 +327,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
       enabled.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus,
     ).toBe('ENABLED');
     expect(
-      (await failure(east.send(new DescribeContinuousBackupsCommand({ TableName: 'ghost' })))).name,
+      (await sdkFailure(east.send(new DescribeContinuousBackupsCommand({ TableName: 'ghost' })))).name,
     ).toBe('TableNotFoundException');
   });
 
@@ -358,7 +343,7 @@ describe('DynamoDB through the real SDK v3 client', () => {
       ItemCount: expect.any(Number),
     });
     expect(
-      (await failure(east.send(new DescribeBackupCommand({ BackupArn: `${ORDERS_EAST}/backup/0-none` }))))
+      (await sdkFailure(east.send(new DescribeBackupCommand({ BackupArn: `${ORDERS_EAST}/backup/0-none` }))))
         .name,
     ).toBe('BackupNotFoundException');
 
@@ -396,13 +381,13 @@ describe('DynamoDB through the real SDK v3 client', () => {
 describe('DynamoDB under injected faults', () => {
   it('answers throttling and a failed region in the JSON error shape', async () => {
     sim.faults.throttle(1, { service: 'dynamodb' });
-    expect(await failure(east.send(new ListTablesCommand({})))).toMatchObject({
+    expect(await sdkFailure(east.send(new ListTablesCommand({})))).toMatchObject({
       name: 'ThrottlingException',
       status: 400,
     });
     sim.faults.throttle(0, { service: 'dynamodb' });
     sim.faults.regionDown('us-east-1', '5xx');
-    expect(await failure(east.send(new DescribeTableCommand({ TableName: 'orders' })))).toMatchObject({
+    expect(await sdkFailure(east.send(new DescribeTableCommand({ TableName: 'orders' })))).toMatchObject({
       name: 'ServiceUnavailable',
       status: 503,
     });

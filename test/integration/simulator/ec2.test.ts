@@ -27,6 +27,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../../electron/simulator';
 import { ec2Service, type Ec2SectionInput } from '../../../electron/simulator/services/ec2';
+import { sdkFailure } from '../../support/sdk-failure';
+import { simClient } from '../../support/sim-clients';
 
 const ACCOUNT = '111122223333';
 const START = '2026-11-26T03:00:00.000Z';
@@ -121,24 +123,7 @@ let west: EC2Client;
 const fast = { maxWaitTime: 60, minDelay: 0.01, maxDelay: 0.02 };
 
 function client(region: string): EC2Client {
-  return new EC2Client({
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  });
-}
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
+  return simClient(EC2Client, sim, region);
 }
 
 /** Advance the simulated clock on every answered request, so SDK waiters see time pass. */
@@ -188,13 +173,13 @@ describe('EC2 through the real SDK v3 client', () => {
     expect(pages).toEqual([5, 5, 2]);
 
     expect(
-      await failure(east.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] }))),
+      await sdkFailure(east.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] }))),
     ).toEqual({
       name: 'InvalidInstanceID.NotFound',
       message: "The instance ID 'i-0123456789abcdef0' does not exist",
       status: 400,
     });
-    expect((await failure(east.send(new DescribeInstancesCommand({ InstanceIds: ['web-1'] })))).name).toBe(
+    expect((await sdkFailure(east.send(new DescribeInstancesCommand({ InstanceIds: ['web-1'] })))).name).toBe(
       'InvalidInstanceID.Malformed',
     );
   });
@@ -206,7 +191,8 @@ describe('EC2 through the real SDK v3 client', () => {
     ]);
     expect(images.Images?.[0]?.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId).toMatch(/^snap-/);
     expect(
-      (await failure(east.send(new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0'] })))).message,
+      (await sdkFailure(east.send(new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0'] }))))
+        .message,
     ).toBe("The image id '[ami-0123456789abcdef0]' does not exist");
     const snaps = await east.send(
       new DescribeSnapshotsCommand({
@@ -238,7 +224,7 @@ describe('EC2 through the real SDK v3 client', () => {
     );
     expect(groups.SecurityGroups?.map((g) => g.GroupName)).toEqual(['web-dr']);
     expect(
-      (await failure(west.send(new DescribeSecurityGroupsCommand({ GroupIds: ['sg-0e100000'] })))).name,
+      (await sdkFailure(west.send(new DescribeSecurityGroupsCommand({ GroupIds: ['sg-0e100000'] })))).name,
     ).toBe('InvalidGroup.NotFound');
   });
 
@@ -267,7 +253,7 @@ describe('EC2 through the real SDK v3 client', () => {
       SourceImageId: WEB_AMI,
       SourceImageRegion: 'us-east-1',
     });
-    const early = await failure(
+    const early = await sdkFailure(
       west.send(
         new RunInstancesCommand({ ImageId: imageId, MinCount: 1, MaxCount: 1, SubnetId: 'subnet-0f2a0000' }),
       ),
@@ -286,7 +272,7 @@ describe('EC2 through the real SDK v3 client', () => {
     );
     expect(westSnap.Snapshots?.[0]?.State).toBe('completed');
 
-    const otherVpc = await failure(
+    const otherVpc = await sdkFailure(
       west.send(
         new RunInstancesCommand({
           ImageId: imageId,
@@ -299,7 +285,7 @@ describe('EC2 through the real SDK v3 client', () => {
     );
     expect(otherVpc.name).toBe('InvalidParameter');
     sim.faults.setQuota('ec2.capacity.c7i.4xlarge', 0);
-    const noCapacity = await failure(
+    const noCapacity = await sdkFailure(
       west.send(
         new RunInstancesCommand({
           ImageId: imageId,
@@ -370,12 +356,12 @@ describe('EC2 through the real SDK v3 client', () => {
         Description: 'dr copy',
       }),
     );
-    const quota = await failure(
+    const quota = await sdkFailure(
       west.send(new CopySnapshotCommand({ SourceRegion: 'us-east-1', SourceSnapshotId: DATA_SNAP })),
     );
     expect(quota.name).toBe('ResourceLimitExceeded');
     const snapshotId = copy.SnapshotId as string;
-    const notYet = await failure(
+    const notYet = await sdkFailure(
       west.send(new CreateVolumeCommand({ SnapshotId: snapshotId, AvailabilityZone: 'us-west-2b' })),
     );
     expect(notYet.name).toBe('IncorrectState');
@@ -415,7 +401,7 @@ describe('EC2 through the real SDK v3 client', () => {
       Tags: [{ Key: 'k', Value: 'v' }],
     });
     sim.clock.advance(5 * 60_000);
-    const mismatch = await failure(
+    const mismatch = await sdkFailure(
       west.send(
         new AttachVolumeCommand({ VolumeId: wrongZone.VolumeId, InstanceId: instanceId, Device: '/dev/sdf' }),
       ),
@@ -427,7 +413,7 @@ describe('EC2 through the real SDK v3 client', () => {
     });
     expect(
       (
-        await failure(
+        await sdkFailure(
           west.send(new CreateVolumeCommand({ SnapshotId: snapshotId, AvailabilityZone: 'us-east-1a' })),
         )
       ).name,
@@ -445,12 +431,12 @@ describe('EC2 through the real SDK v3 client', () => {
       new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instanceId] }] }),
     );
     expect(inUse.Volumes?.map((v) => v.State)).toEqual(['in-use', 'in-use']);
-    expect((await failure(west.send(new DeleteVolumeCommand({ VolumeId: volume.VolumeId })))).name).toBe(
+    expect((await sdkFailure(west.send(new DeleteVolumeCommand({ VolumeId: volume.VolumeId })))).name).toBe(
       'VolumeInUse',
     );
     await west.send(new DeleteVolumeCommand({ VolumeId: wrongZone.VolumeId }));
     expect(
-      (await failure(west.send(new DescribeVolumesCommand({ VolumeIds: [wrongZone.VolumeId as string] }))))
+      (await sdkFailure(west.send(new DescribeVolumesCommand({ VolumeIds: [wrongZone.VolumeId as string] }))))
         .name,
     ).toBe('InvalidVolume.NotFound');
   });
@@ -466,7 +452,7 @@ describe('EC2 through the real SDK v3 client', () => {
     expect(tagged.Images?.map((i) => i.ImageId)).toEqual([WEB_AMI]);
     expect(
       (
-        await failure(
+        await sdkFailure(
           east.send(
             new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] }),
           ),
@@ -485,28 +471,28 @@ describe('EC2 through the real SDK v3 client', () => {
 
     const snapshotId = (await east.send(new DescribeImagesCommand({ ImageIds: [WEB_AMI] }))).Images?.[0]
       ?.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId as string;
-    expect((await failure(east.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId })))).name).toBe(
+    expect((await sdkFailure(east.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId })))).name).toBe(
       'InvalidSnapshot.InUse',
     );
     const deregistered = await east.send(new DeregisterImageCommand({ ImageId: WEB_AMI }));
     expect(deregistered.Return).toBe(true);
     await east.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-    expect((await failure(east.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] })))).name).toBe(
-      'InvalidSnapshot.NotFound',
-    );
+    expect(
+      (await sdkFailure(east.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] })))).name,
+    ).toBe('InvalidSnapshot.NotFound');
   });
 });
 
 describe('EC2 under injected faults', () => {
   it('answers throttling and a failed region in the EC2 error shape', async () => {
     sim.faults.throttle(1, { service: 'ec2' });
-    expect(await failure(east.send(new DescribeInstancesCommand({})))).toMatchObject({
+    expect(await sdkFailure(east.send(new DescribeInstancesCommand({})))).toMatchObject({
       name: 'RequestLimitExceeded',
       status: 503,
     });
     sim.faults.throttle(0, { service: 'ec2' });
     sim.faults.regionDown('us-east-1', '5xx');
-    expect(await failure(east.send(new DescribeImagesCommand({ Owners: ['self'] })))).toMatchObject({
+    expect(await sdkFailure(east.send(new DescribeImagesCommand({ Owners: ['self'] })))).toMatchObject({
       name: 'ServiceUnavailable',
       status: 503,
     });

@@ -16,18 +16,10 @@ import { createSimulator } from '../../../electron/simulator';
 import type { Simulator } from '../../../electron/simulator';
 import type { ServiceSimulator } from '../../../electron/simulator/core/types';
 import { simulatorServices } from '../../../electron/simulator/core/services';
+import { rejectionOf } from '../../support/sdk-failure';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('faults through the real SDK', () => {
   let sim: Simulator;
@@ -39,7 +31,9 @@ describe('faults through the real SDK', () => {
   it('answers 503 ServiceUnavailable in S3 shape during a 5xx outage, only in that region', async () => {
     sim = await createSimulator({ scenario });
     sim.faults.regionDown('us-east-1', '5xx');
-    const error = await failure(s3('us-east-1').send(new ListObjectsV2Command({ Bucket: 'orders-east' })));
+    const error = await rejectionOf(
+      s3('us-east-1').send(new ListObjectsV2Command({ Bucket: 'orders-east' })),
+    );
     expect(error).toMatchObject({ name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
     expect((error['$metadata'] as { requestId?: string }).requestId).toMatch(/^[0-9A-F]{16}$/);
     await expect(s3('us-west-2').send(new ListBucketsCommand({}))).resolves.toBeDefined();
@@ -50,7 +44,7 @@ describe('faults through the real SDK', () => {
     expect(sim.scenario.name).toBe('us-east-1-outage');
     expect(sim.scenario.notes.some((n) => n.includes('OUT OF POLICY'))).toBe(true);
     expect(sim.save().scenario.notes).toEqual(sim.scenario.notes);
-    const error = await failure(s3('us-east-1').send(new ListBucketsCommand({})));
+    const error = await rejectionOf(s3('us-east-1').send(new ListBucketsCommand({})));
     expect(error).toMatchObject({ name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
     const west = await s3('us-west-2').send(new ListBucketsCommand({}));
     expect(west.Buckets?.length).toBeGreaterThan(5);
@@ -59,7 +53,7 @@ describe('faults through the real SDK', () => {
   it('refuses connections like a dead endpoint', async () => {
     sim = await createSimulator({ scenario });
     sim.faults.regionDown('us-east-1', 'refused', ['s3']);
-    const error = await failure(s3('us-east-1').send(new ListBucketsCommand({})));
+    const error = await rejectionOf(s3('us-east-1').send(new ListBucketsCommand({})));
     expect(error).toMatchObject({ code: 'ECONNREFUSED' });
     const sts = new STSClient({ region: 'us-east-1', credentials, requestHandler: sim.requestHandler });
     await expect(sts.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
@@ -80,14 +74,14 @@ describe('faults through the real SDK', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
     controller.abort();
-    const error = await failure(pending);
+    const error = await rejectionOf(pending);
     expect(error['name']).toBe('AbortError');
   });
 
   it('fails hanging requests when the simulator closes', async () => {
     sim = await createSimulator({ scenario });
     sim.faults.regionDown('us-west-2', 'timeout');
-    const pending = failure(s3('us-west-2').send(new ListBucketsCommand({})));
+    const pending = rejectionOf(s3('us-west-2').send(new ListBucketsCommand({})));
     await new Promise((resolve) => setImmediate(resolve));
     sim.close();
     expect(await pending).toMatchObject({ code: 'ECONNRESET' });
@@ -96,7 +90,7 @@ describe('faults through the real SDK', () => {
   it('throttles with SlowDown (S3) and Throttling (STS)', async () => {
     sim = await createSimulator({ scenario });
     sim.faults.throttle(1, { region: 'us-west-2' });
-    expect(await failure(s3('us-west-2').send(new ListBucketsCommand({})))).toMatchObject({
+    expect(await rejectionOf(s3('us-west-2').send(new ListBucketsCommand({})))).toMatchObject({
       name: 'SlowDown',
       $metadata: { httpStatusCode: 503 },
     });
@@ -106,7 +100,7 @@ describe('faults through the real SDK', () => {
       requestHandler: sim.requestHandler,
       maxAttempts: 1,
     });
-    expect(await failure(sts.send(new GetCallerIdentityCommand({})))).toMatchObject({
+    expect(await rejectionOf(sts.send(new GetCallerIdentityCommand({})))).toMatchObject({
       name: 'Throttling',
       $metadata: { httpStatusCode: 400 },
     });
@@ -116,20 +110,20 @@ describe('faults through the real SDK', () => {
     sim = await createSimulator({ scenario: 'healthy' });
     sim.faults.throttle(1, { region: 'us-west-2' });
     const common = { region: 'us-west-2', credentials, requestHandler: sim.requestHandler, maxAttempts: 1 };
-    expect(await failure(new RDSClient(common).send(new DescribeDBInstancesCommand({})))).toMatchObject({
+    expect(await rejectionOf(new RDSClient(common).send(new DescribeDBInstancesCommand({})))).toMatchObject({
       name: 'Throttling',
       $metadata: { httpStatusCode: 400 },
     });
-    expect(await failure(new EC2Client(common).send(new DescribeVolumesCommand({})))).toMatchObject({
+    expect(await rejectionOf(new EC2Client(common).send(new DescribeVolumesCommand({})))).toMatchObject({
       name: 'RequestLimitExceeded',
       $metadata: { httpStatusCode: 503 },
     });
-    expect(await failure(new DynamoDBClient(common).send(new ListTablesCommand({})))).toMatchObject({
+    expect(await rejectionOf(new DynamoDBClient(common).send(new ListTablesCommand({})))).toMatchObject({
       name: 'ThrottlingException',
       $metadata: { httpStatusCode: 400 },
     });
     sim.faults.regionDown('us-west-2', '5xx', ['dynamodb']);
-    expect(await failure(new DynamoDBClient(common).send(new ListTablesCommand({})))).toMatchObject({
+    expect(await rejectionOf(new DynamoDBClient(common).send(new ListTablesCommand({})))).toMatchObject({
       $metadata: { httpStatusCode: 503 },
     });
   });
@@ -137,7 +131,7 @@ describe('faults through the real SDK', () => {
   it('times a hanging in-process request out after the handler requestTimeout', async () => {
     sim = await createSimulator({ scenario });
     sim.faults.regionDown('us-west-2', 'timeout');
-    const error = await failure(
+    const error = await rejectionOf(
       sim.handle(
         {
           method: 'GET',
@@ -194,7 +188,7 @@ describe('faults through the real SDK', () => {
       requestHandler: sim.requestHandler,
       maxAttempts: 1,
     });
-    const error = await failure(sts.send(new GetCallerIdentityCommand({})));
+    const error = await rejectionOf(sts.send(new GetCallerIdentityCommand({})));
     expect(error).toMatchObject({ name: 'InternalFailure', $metadata: { httpStatusCode: 500 } });
     expect(String(error['message'])).toContain('boom');
   });

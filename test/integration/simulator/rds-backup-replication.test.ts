@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-rds';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../../electron/simulator';
+import { simClient } from '../../support/sim-clients';
 
 const ACCOUNT_ARN = (id: string) => `arn:aws:rds:us-east-1:123456789012:db:${id}`;
 const WEST_KEY = 'arn:aws:kms:us-west-2:123456789012:key/8e2f4a6c-1b3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -16,12 +17,7 @@ describe('RDS StartDBInstanceAutomatedBackupsReplication (the preparation for cr
 
   beforeEach(async () => {
     sim = await createSimulator({ scenario: 'us-east-1-outage' });
-    west = new RDSClient({
-      region: 'us-west-2',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      requestHandler: sim.requestHandler,
-      maxAttempts: 1,
-    });
+    west = simClient(RDSClient, sim, 'us-west-2');
   });
 
   async function replicatedIn(instanceId: string) {
@@ -72,12 +68,7 @@ describe('RDS StartDBInstanceAutomatedBackupsReplication (the preparation for cr
 
   it('lists the new replication on the source instance and its own backup, even when they were described before', async () => {
     sim.faults.regionUp('us-east-1');
-    const east = new RDSClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      requestHandler: sim.requestHandler,
-      maxAttempts: 1,
-    });
+    const east = simClient(RDSClient, sim, 'us-east-1');
     const replicationsOfSource = async () => {
       const db = await east.send(
         new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'billing-reports-db' }),

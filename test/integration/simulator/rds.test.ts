@@ -20,6 +20,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../../electron/simulator';
 import { rdsService } from '../../../electron/simulator/services/rds';
 import type { RdsSectionInput } from '../../../electron/simulator/services/rds';
+import { sdkFailure } from '../../support/sdk-failure';
+import { simClient } from '../../support/sim-clients';
 
 const ACCOUNT = '111122223333';
 const START = '2026-11-26T03:00:00.000Z';
@@ -114,24 +116,7 @@ let east: RDSClient;
 let west: RDSClient;
 
 function client(region: string): RDSClient {
-  return new RDSClient({
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  });
-}
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
+  return simClient(RDSClient, sim, region);
 }
 
 beforeEach(async () => {
@@ -175,17 +160,17 @@ describe('RDS through the real SDK v3 client', () => {
 
   it('answers AWS errors with their codes, statuses and messages', async () => {
     expect(
-      await failure(east.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'nope' }))),
+      await sdkFailure(east.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'nope' }))),
     ).toEqual({
       name: 'DBInstanceNotFoundFault',
       message: 'DBInstance nope not found.',
       status: 404,
     });
-    const bad = await failure(east.send(new DescribeDBInstancesCommand({ MaxRecords: 5 })));
+    const bad = await sdkFailure(east.send(new DescribeDBInstancesCommand({ MaxRecords: 5 })));
     expect(bad.name).toBe('InvalidParameterValue');
     expect(bad.message).toContain('between 20 and 100');
     expect(
-      (await failure(west.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: 'prod-db' })))).name,
+      (await sdkFailure(west.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: 'prod-db' })))).name,
     ).toBe('DBSubnetGroupNotFoundFault');
     const groups = await west.send(new DescribeDBSubnetGroupsCommand({}));
     expect(groups.DBSubnetGroups?.map((g) => g.DBSubnetGroupName)).toEqual(['dr-db']);
@@ -204,7 +189,7 @@ describe('RDS through the real SDK v3 client', () => {
     expect(backup?.RestoreWindow?.LatestTime?.toISOString()).toBe('2026-11-26T02:55:00.000Z');
     expect(backup?.RestoreWindow?.EarliestTime?.toISOString()).toBe('2026-11-19T03:00:00.000Z');
 
-    const tooOld = await failure(
+    const tooOld = await sdkFailure(
       west.send(
         new RestoreDBInstanceToPointInTimeCommand({
           SourceDBInstanceAutomatedBackupsArn: backup?.DBInstanceAutomatedBackupsArn,
@@ -238,7 +223,7 @@ describe('RDS through the real SDK v3 client', () => {
       VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-0d7', Status: 'active' }],
     });
 
-    const again = await failure(
+    const again = await sdkFailure(
       west.send(
         new RestoreDBInstanceToPointInTimeCommand({
           SourceDBInstanceAutomatedBackupsArn: backup?.DBInstanceAutomatedBackupsArn,
@@ -264,7 +249,7 @@ describe('RDS through the real SDK v3 client', () => {
   });
 
   it('does not restore across regions by SourceDBInstanceIdentifier, and honours a failing-restore fault', async () => {
-    const cross = await failure(
+    const cross = await sdkFailure(
       west.send(
         new RestoreDBInstanceToPointInTimeCommand({
           SourceDBInstanceIdentifier: 'orders-db',
@@ -291,7 +276,7 @@ describe('RDS through the real SDK v3 client', () => {
 
   it('copies a snapshot across regions by ARN with KMS and quota checks, then restores from it', async () => {
     const source = `arn:aws:rds:us-east-1:${ACCOUNT}:snapshot:orders-db-manual`;
-    const noKey = await failure(
+    const noKey = await sdkFailure(
       west.send(
         new CopyDBSnapshotCommand({
           SourceDBSnapshotIdentifier: source,
@@ -301,7 +286,7 @@ describe('RDS through the real SDK v3 client', () => {
     );
     expect(noKey.name).toBe('InvalidParameterValue');
     expect(noKey.message).toContain('KmsKeyId');
-    const wrongKey = await failure(
+    const wrongKey = await sdkFailure(
       west.send(
         new CopyDBSnapshotCommand({
           SourceDBSnapshotIdentifier: source,
@@ -329,7 +314,7 @@ describe('RDS through the real SDK v3 client', () => {
       KmsKeyId: WEST_KEY,
       Encrypted: true,
     });
-    const quota = await failure(
+    const quota = await sdkFailure(
       west.send(
         new CopyDBSnapshotCommand({
           SourceDBSnapshotIdentifier: source,
@@ -340,7 +325,7 @@ describe('RDS through the real SDK v3 client', () => {
     );
     expect(quota.name).toBe('SnapshotQuotaExceededFault');
 
-    const early = await failure(
+    const early = await sdkFailure(
       west.send(
         new RestoreDBInstanceFromDBSnapshotCommand({
           DBSnapshotIdentifier: 'orders-copy',
@@ -384,7 +369,7 @@ describe('RDS through the real SDK v3 client', () => {
     expect(snap.DBSnapshot).toMatchObject({ Status: 'creating', SnapshotType: 'manual' });
     expect(
       (
-        await failure(
+        await sdkFailure(
           east.send(
             new CreateDBSnapshotCommand({
               DBInstanceIdentifier: 'orders-db',
@@ -395,7 +380,7 @@ describe('RDS through the real SDK v3 client', () => {
       ).name,
     ).toBe('DBSnapshotAlreadyExistsFault');
 
-    const busy = await failure(
+    const busy = await sdkFailure(
       west.send(new PromoteReadReplicaCommand({ DBInstanceIdentifier: 'orders-db-usw2' })),
     );
     expect(busy.name).toBe('InvalidDBInstanceStateFault');
@@ -424,7 +409,7 @@ describe('RDS through the real SDK v3 client', () => {
     ]);
 
     expect(
-      (await failure(east.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'dev-db-00' })))).name,
+      (await sdkFailure(east.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'dev-db-00' })))).name,
     ).toBe('InvalidParameterCombination');
     const deleting = await east.send(
       new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'dev-db-00', SkipFinalSnapshot: true }),
@@ -432,7 +417,8 @@ describe('RDS through the real SDK v3 client', () => {
     expect(deleting.DBInstance?.DBInstanceStatus).toBe('deleting');
     sim.clock.advance(10 * 60_000);
     expect(
-      (await failure(east.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'dev-db-00' })))).name,
+      (await sdkFailure(east.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'dev-db-00' }))))
+        .name,
     ).toBe('DBInstanceNotFoundFault');
   });
 });
@@ -467,13 +453,13 @@ describe('RDS state across a save and reload', () => {
 describe('RDS under injected faults', () => {
   it('answers throttling and a failed region in the awsQuery error shape', async () => {
     sim.faults.throttle(1, { service: 'rds' });
-    expect(await failure(east.send(new DescribeDBInstancesCommand({})))).toMatchObject({
+    expect(await sdkFailure(east.send(new DescribeDBInstancesCommand({})))).toMatchObject({
       name: 'Throttling',
       status: 400,
     });
     sim.faults.throttle(0, { service: 'rds' });
     sim.faults.regionDown('us-east-1', '5xx');
-    expect(await failure(east.send(new DescribeDBInstancesCommand({})))).toMatchObject({
+    expect(await sdkFailure(east.send(new DescribeDBInstancesCommand({})))).toMatchObject({
       name: 'ServiceUnavailable',
       status: 503,
     });

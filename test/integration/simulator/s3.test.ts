@@ -27,20 +27,14 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator';
 import type { Simulator } from '../../../electron/simulator';
+import { rejectionOf } from '../../support/sdk-failure';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ name: string; $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { name: string; $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail');
-}
+/** The S3 error a call fails with. */
+const failure = (promise: Promise<unknown>) =>
+  rejectionOf<{ name: string; $metadata: { httpStatusCode?: number } }>(promise);
 
 describe('S3 through the real SDK v3 client', () => {
   let sim: Simulator;

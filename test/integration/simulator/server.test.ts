@@ -13,18 +13,10 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, startSimulatorServer } from '../../../electron/simulator';
 import type { Simulator, SimulatorServer } from '../../../electron/simulator';
+import { rejectionOf } from '../../support/sdk-failure';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('the simulator HTTP server', () => {
   let sim: Simulator;
@@ -76,19 +68,19 @@ describe('the simulator HTTP server', () => {
   it('returns AWS error codes and statuses over HTTP', async () => {
     const west = s3('us-west-2');
     expect(
-      await failure(west.send(new GetObjectCommand({ Bucket: 'orders-west', Key: 'missing' }))),
+      await rejectionOf(west.send(new GetObjectCommand({ Bucket: 'orders-west', Key: 'missing' }))),
     ).toMatchObject({
       name: 'NoSuchKey',
       $metadata: { httpStatusCode: 404 },
     });
     expect(
-      await failure(west.send(new HeadObjectCommand({ Bucket: 'orders-west', Key: 'missing' }))),
+      await rejectionOf(west.send(new HeadObjectCommand({ Bucket: 'orders-west', Key: 'missing' }))),
     ).toMatchObject({
       name: 'NotFound',
       $metadata: { httpStatusCode: 404 },
     });
     expect(
-      await failure(
+      await rejectionOf(
         west.send(
           new RestoreObjectCommand({ Bucket: 'scratch-dev', Key: 'a.txt', RestoreRequest: { Days: 1 } }),
         ),
@@ -99,7 +91,7 @@ describe('the simulator HTTP server', () => {
   it('drops the connection during a refused outage', async () => {
     sim.faults.regionDown('us-east-1', 'refused');
     try {
-      const error = await failure(s3('us-east-1').send(new ListBucketsCommand({})));
+      const error = await rejectionOf(s3('us-east-1').send(new ListBucketsCommand({})));
       expect(String(error['code'] ?? error['name'])).toMatch(/ECONNRESET|socket hang up|EPIPE/i);
     } finally {
       sim.faults.regionUp('us-east-1');
@@ -112,7 +104,7 @@ describe('the simulator HTTP server', () => {
       const client = s3('us-east-1', {
         requestHandler: new NodeHttpHandler({ requestTimeout: 300, throwOnRequestTimeout: true }),
       });
-      const error = await failure(client.send(new ListBucketsCommand({})));
+      const error = await rejectionOf(client.send(new ListBucketsCommand({})));
       expect(String(error['name'])).toBe('TimeoutError');
     } finally {
       sim.faults.regionUp('us-east-1');
