@@ -4,11 +4,9 @@ import { describeAwsError } from '../../aws/describe-aws-error';
 import { redactSecrets } from '../../aws/redact';
 import { buildEndpointMap } from '../endpoint-map';
 import { RECOVER_ENTRY, type RunEntry } from '../entry-types';
-import { actionFailure } from '../failure';
 import { reduceRun } from '../run-reducer';
 import {
   QUOTA_LIMITS,
-  type ActionFailure,
   type ActionState,
   type PlanAction,
   type PlanChain,
@@ -20,14 +18,11 @@ import {
 import { LIVE_POLL, nextInterval, sleep, type PollTiming } from './backoff';
 import { sendCall, type SdkAnswer } from './commands';
 import { probe, type ProbeCall } from './probes';
+import { failureOf, retryParams, TargetFailedError } from './action-failure';
+
+export { retryParams } from './action-failure';
 import { RUNNERS } from './runners/index';
-import {
-  MissingOutputError,
-  resolveParams,
-  TargetConflictError,
-  type ResolvedCall,
-  type RunnerContext,
-} from './runner-context';
+import { resolveParams, type ResolvedCall, type RunnerContext } from './runner-context';
 import { Semaphore } from './semaphore';
 
 /** Where the executor writes: the incident journal (resolves once the entry is on disk). */
@@ -286,7 +281,9 @@ export class RecoveryExecutor {
       }
       await this.setState(actionId, 'done', { output, progress: 100 });
     } catch (error) {
-      await this.setState(actionId, 'failed', { error: this.failureOf(error, action, chain) });
+      await this.setState(actionId, 'failed', {
+        error: failureOf(error, action, chain, this.plan.regions.secondary),
+      });
     } finally {
       release?.();
     }
@@ -526,52 +523,4 @@ export class RecoveryExecutor {
       }
     }
   }
-
-  private failureOf(error: unknown, action: PlanAction, chain: PlanChain): ActionFailure {
-    if (error instanceof TargetConflictError)
-      return actionFailure(error.message, { hint: 'conflict', retryable: false });
-    if (error instanceof TargetFailedError) return actionFailure(error.message, { hint: 'target-failed' });
-    if (error instanceof MissingOutputError)
-      return actionFailure(`${action.title}: ${error.message}`, { hint: 'other' });
-    const first = action.calls[0];
-    const d = describeAwsError(error, {
-      service: first?.service ?? '',
-      operation: first?.operation ?? '',
-      resource: chain.targetName,
-      region: this.plan.regions.secondary,
-    });
-    const detail = d.detail ?? {};
-    return actionFailure(d.message, {
-      awsCode: typeof detail.awsCode === 'string' ? detail.awsCode : null,
-      requestId: typeof detail.requestId === 'string' ? detail.requestId : null,
-      hint:
-        typeof detail.hint === 'string'
-          ? detail.hint
-          : d.code === 'OPERATION_NOT_ALLOWED'
-            ? 'access-denied'
-            : null,
-      retryable: detail.retryable !== false,
-    });
-  }
-}
-
-/**
- * After an explicit retry (attempt n > 0) a ClientToken gets an `-r<n>` suffix, so AWS does not
- * answer with the failed earlier result, and an AMI copy gets a new name (names are unique).
- */
-export function retryParams(
-  params: Record<string, unknown>,
-  operation: string,
-  attempt: number,
-): Record<string, unknown> {
-  if (attempt === 0) return params;
-  const out = { ...params };
-  if (typeof out.ClientToken === 'string') out.ClientToken = `${out.ClientToken}-r${attempt}`;
-  if (operation === 'CopyImage' && typeof out.Name === 'string') out.Name = `${out.Name}-r${attempt}`;
-  return out;
-}
-
-/** The target reached a failed state, or the wait gave up. */
-class TargetFailedError extends Error {
-  override readonly name = 'TargetFailedError';
 }
