@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfilesView, SessionStatusView } from '../../../electron/core/api/calls/session';
-import { buildProgram } from '../../../electron/cli/program';
+import { captureStdio, runCli } from '../../support/run-cli';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/aws');
 const KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const;
@@ -17,14 +17,7 @@ beforeEach(async () => {
   for (const key of KEYS) saved[key] = process.env[key];
   stdout = '';
   stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  captureStdio({ stdout: (chunk) => (stdout += chunk), stderr: (chunk) => (stderr += chunk) });
 });
 
 afterEach(async () => {
@@ -37,9 +30,7 @@ afterEach(async () => {
 });
 
 async function cli(...args: string[]): Promise<void> {
-  await buildProgram()
-    .exitOverride()
-    .parseAsync(['node', 'dr-war-room', ...args, '--data-dir', dataDir]);
+  await runCli(dataDir, ...args);
 }
 
 describe('dr-war-room profiles / whoami / login', () => {

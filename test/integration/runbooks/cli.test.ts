@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../../../electron/cli/program';
 import { parseSetOptions } from '../../../electron/cli/commands/runbooks';
+import { captureStdio, runCli } from '../../support/run-cli';
 
 let dataDir: string;
 let out: string;
@@ -13,14 +13,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-cli-rb-'));
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
+  captureStdio({ stdout: (chunk) => (out += chunk), stderr: (chunk) => (err += chunk) });
 });
 
 afterEach(async () => {
@@ -30,8 +23,7 @@ afterEach(async () => {
 });
 
 async function run(...args: string[]): Promise<void> {
-  const program = buildProgram().exitOverride();
-  await program.parseAsync(['node', 'dr-war-room', 'runbooks', ...args, '--data-dir', dataDir]);
+  await runCli(dataDir, 'runbooks', ...args);
 }
 
 describe('dr-war-room runbooks', () => {

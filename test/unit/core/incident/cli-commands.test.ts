@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../../../../electron/cli/program';
+import { captureStdio, runCli } from '../../../support/run-cli';
 
 let dataDir: string;
 let out: string;
@@ -10,11 +10,7 @@ let out: string;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-cli-'));
   out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  captureStdio({ stdout: (chunk) => (out += chunk) });
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -25,8 +21,7 @@ afterEach(async () => {
 /** Run `dr-war-room …args --data-dir <tmp>` in-process; returns what it printed on stdout. */
 async function cli(...args: string[]): Promise<string> {
   out = '';
-  const program = buildProgram().exitOverride();
-  await program.parseAsync(['node', 'dr-war-room', ...args, '--data-dir', dataDir]);
+  await runCli(dataDir, ...args);
   return out;
 }
 
