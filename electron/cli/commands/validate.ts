@@ -18,10 +18,15 @@ export function validationExitCode(run: { passed: boolean }): number {
   return run.passed ? 0 : 2;
 }
 
-function reapplyText(r: ReapplyResult): string {
+/** The text of a re-apply (PURE): the calls (dry run) or what was applied, and what was skipped. */
+export function reapplyText(r: ReapplyResult): string {
   return [
-    `Re-applied on ${r.table} (${r.resourceId}):`,
-    ...r.applied.map((a) => `  ${a.setting}: ${a.detail}${a.requestId ? ` (request ${a.requestId})` : ''}`),
+    r.dryRun
+      ? `Would re-apply on ${r.table} (${r.resourceId}); nothing was sent. Run again with --yes to send:`
+      : `Re-applied on ${r.table} (${r.resourceId}):`,
+    ...(r.dryRun
+      ? r.planned.map((p) => `  ${p.setting}: ${p.cli}`)
+      : r.applied.map((a) => `  ${a.setting}: ${a.detail}${a.requestId ? ` (request ${a.requestId})` : ''}`)),
     ...r.skipped.map((s) => `  ${s.setting}: skipped, ${s.reason}`),
   ].join('\n');
 }
@@ -34,6 +39,7 @@ interface ValidateOptions extends GlobalOptions {
   only?: string;
   impactStart?: string;
   reapply?: string;
+  yes?: boolean;
   verbose?: boolean;
   scenario?: string;
 }
@@ -58,8 +64,9 @@ export function validateCommand(): Command {
     .option('--impact-start <iso>', 'when the source stopped taking writes (the end of the data-loss window)')
     .option(
       '--reapply <resource>',
-      're-apply PITR, TTL and tags on this restored table instead of validating',
+      're-apply PITR, TTL and tags on this restored table instead of validating (lists the calls; --yes sends them)',
     )
+    .option('--yes', 'with --reapply: send the listed calls')
     .option('--verbose', 'list passed checks too')
     .option('--scenario <name>', 'validate in an in-process tabletop account (exercise)')
     .option('--data-dir <dir>', 'where incidents, records and settings are kept')
@@ -72,7 +79,11 @@ export function validateCommand(): Command {
       try {
         const incident = opts.incident ? { incidentId: opts.incident } : {};
         if (opts.reapply) {
-          const result = await callCore(core, 'validate.reapply', { ...incident, resourceId: opts.reapply });
+          const result = await callCore(core, 'validate.reapply', {
+            ...incident,
+            resourceId: opts.reapply,
+            dryRun: opts.yes !== true,
+          });
           output(opts, result, () => reapplyText(result));
           return;
         }

@@ -122,6 +122,10 @@ export interface ReapplyResult {
   incidentId: string;
   resourceId: string;
   table: string;
+  /** True: nothing was sent; `planned` says what would be. */
+  dryRun: boolean;
+  /** Each write with its exact aws CLI equivalent. */
+  planned: Array<{ setting: 'pitr' | 'ttl' | 'tags'; operation: string; cli: string; detail: string }>;
   applied: Array<{ setting: 'pitr' | 'ttl' | 'tags'; detail: string; requestId: string | null }>;
   skipped: Array<{ setting: 'pitr' | 'ttl' | 'tags'; reason: string }>;
 }

@@ -5,7 +5,8 @@ import type { AwsClients } from '../aws/clients';
 import { allowKinds } from '../aws/guard';
 import { TAG_INCIDENT } from '../aws/tags';
 import type { IncidentState, JournalAppend, JournalEntry } from '../incident/types';
-import type { RecoveryRunView } from '../recover/types';
+import { cliEquivalent } from '../recover/cli-equivalent';
+import type { ParamValue, RecoveryRunView } from '../recover/types';
 import { networkSkipReason, type CheckContext } from './check-context';
 import { checkDynamo } from './check-dynamodb';
 import { checkEc2, instanceAddress } from './check-ec2';
@@ -70,6 +71,15 @@ function userTags(tags: Record<string, string> | null | undefined): Record<strin
   for (const [k, v] of Object.entries(tags ?? {}))
     if (!k.startsWith('aws:') && !k.startsWith('dr-war-room:')) out[k] = v;
   return out;
+}
+
+/** One write the re-apply would send. */
+interface PlannedWrite {
+  setting: 'pitr' | 'ttl' | 'tags';
+  operation: string;
+  params: Record<string, ParamValue>;
+  cli: string;
+  detail: string;
 }
 
 /** Counts of resource and check statuses (PURE). */
@@ -303,6 +313,8 @@ export class ValidateService {
     pitr?: boolean;
     ttl?: boolean;
     tags?: boolean;
+    /** Only say what would be sent (each call and its aws CLI equivalent); send nothing. */
+    dryRun?: boolean;
     by?: string;
   }): Promise<ReapplyResult> {
     const incidentId = await this.incidentOf(input.incidentId);
@@ -334,16 +346,29 @@ export class ValidateService {
         'OPERATION_NOT_ALLOWED',
         `${s.targetId} is not a table this incident restored (tag ${TAG_INCIDENT}=${incidentTag ?? 'absent'}): settings are re-applied on restored targets only. Nothing was changed.`,
       );
-    const applied: ReapplyResult['applied'] = [];
     const skipped: ReapplyResult['skipped'] = [];
+    const planned: PlannedWrite[] = [];
     const d = s.assessed?.details ?? {};
-    if (input.pitr ?? true) {
-      const a = await send(clients, 'dynamodb', region, 'UpdateContinuousBackups', {
-        TableName: s.targetId,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    const write = (
+      setting: PlannedWrite['setting'],
+      operation: string,
+      params: Record<string, ParamValue>,
+      detail: string,
+    ) =>
+      planned.push({
+        setting,
+        operation,
+        params,
+        detail,
+        cli: cliEquivalent('dynamodb', operation, region, params),
       });
-      applied.push({ setting: 'pitr', detail: 'point-in-time recovery enabled', requestId: requestIdOf(a) });
-    }
+    if (input.pitr ?? true)
+      write(
+        'pitr',
+        'UpdateContinuousBackups',
+        { TableName: s.targetId, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } },
+        'point-in-time recovery enabled',
+      );
     if (input.ttl ?? true) {
       const ttl = await send(clients, 'dynamodb', region, 'DescribeTimeToLive', { TableName: s.targetId });
       const now = ttl.TimeToLiveDescription as
@@ -352,30 +377,57 @@ export class ValidateService {
         skipped.push({ setting: 'ttl', reason: 'the source has no TTL attribute on record' });
       else if (now?.TimeToLiveStatus === 'ENABLED' && now.AttributeName === d.ttlAttribute)
         skipped.push({ setting: 'ttl', reason: `TTL already on ${d.ttlAttribute}` });
-      else {
-        const a = await send(clients, 'dynamodb', region, 'UpdateTimeToLive', {
-          TableName: s.targetId,
-          TimeToLiveSpecification: { Enabled: true, AttributeName: d.ttlAttribute },
-        });
-        applied.push({ setting: 'ttl', detail: `TTL on ${d.ttlAttribute}`, requestId: requestIdOf(a) });
-      }
+      else
+        write(
+          'ttl',
+          'UpdateTimeToLive',
+          {
+            TableName: s.targetId,
+            TimeToLiveSpecification: { Enabled: true, AttributeName: d.ttlAttribute },
+          },
+          `TTL on ${d.ttlAttribute}`,
+        );
     }
     if (input.tags ?? true) {
       const tags = userTags(s.assessed?.tags);
       if (Object.keys(tags).length === 0)
         skipped.push({ setting: 'tags', reason: 'no source tags on record' });
-      else {
-        const a = await send(clients, 'dynamodb', region, 'TagResource', {
-          ResourceArn: arn,
-          Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-        });
-        applied.push({ setting: 'tags', detail: Object.keys(tags).join(', '), requestId: requestIdOf(a) });
-      }
+      else
+        write(
+          'tags',
+          'TagResource',
+          { ResourceArn: arn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+          Object.keys(tags).join(', '),
+        );
     }
+    const applied: ReapplyResult['applied'] = [];
+    if (!input.dryRun)
+      for (const w of planned) {
+        const a = await send(clients, 'dynamodb', region, w.operation, w.params as Record<string, unknown>);
+        applied.push({ setting: w.setting, detail: w.detail, requestId: requestIdOf(a) });
+      }
+    const preview = planned.map(({ setting, operation, cli, detail }) => ({
+      setting,
+      operation,
+      cli,
+      detail,
+    }));
+    if (input.dryRun)
+      return {
+        incidentId,
+        resourceId: s.resourceId,
+        table: s.targetId,
+        dryRun: true,
+        planned: preview,
+        applied,
+        skipped,
+      };
     const result: ReapplyResult = {
       incidentId,
       resourceId: s.resourceId,
       table: s.targetId,
+      dryRun: false,
+      planned: preview,
       applied,
       skipped,
     };

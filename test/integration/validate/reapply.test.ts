@@ -33,10 +33,28 @@ describe('validate.reapply', () => {
     expect(resourceOf(before, CARTS).status).toBe('warn');
     expect(before.passed).toBe(true);
 
+    // The dry run lists each call with its aws CLI equivalent and sends nothing.
+    const preview = await r.call<ReapplyResult>('validate.reapply', {
+      incidentId: r.incidentId,
+      resourceId: CARTS,
+      dryRun: true,
+    });
+    expect(preview.dryRun).toBe(true);
+    expect(preview.applied).toEqual([]);
+    expect(preview.planned.map((p) => p.cli)).toEqual([
+      `aws dynamodb update-continuous-backups --region us-west-2 --table-name ${table} --point-in-time-recovery-specification '{"PointInTimeRecoveryEnabled":true}'`,
+      expect.stringMatching(
+        new RegExp(
+          `^aws dynamodb tag-resource --region us-west-2 --resource-arn arn:aws:dynamodb:us-west-2:123456789012:table/${table} --tags '\\[\\{"Key":`,
+        ),
+      ),
+    ]);
+    expect(record.pitr.enabled).toBe(false);
     const result = await r.call<ReapplyResult>('validate.reapply', {
       incidentId: r.incidentId,
       resourceId: CARTS,
     });
+    expect(result.dryRun).toBe(false);
     expect(result.table).toBe(table);
     expect(result.applied.map((a) => a.setting).sort()).toEqual(['pitr', 'tags']);
     expect(result.skipped.map((s) => s.setting)).toEqual(['ttl']);

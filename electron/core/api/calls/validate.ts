@@ -57,7 +57,7 @@ export const validateCalls = {
   }),
   'validate.reapply': defineCall<ReapplyResult>()({
     summary:
-      'Re-apply what a DynamoDB restore does not carry over (PITR, TTL, tags) on a restored table of this incident only.',
+      'Re-apply what a DynamoDB restore does not carry over (PITR, TTL, tags) on a restored table of this incident only; dryRun lists the calls and their aws CLI equivalents without sending them.',
     input: z
       .object({
         incidentId: incidentId.optional(),
@@ -65,6 +65,7 @@ export const validateCalls = {
         pitr: z.boolean().optional(),
         ttl: z.boolean().optional(),
         tags: z.boolean().optional(),
+        dryRun: z.boolean().optional(),
         by: person.optional(),
       })
       .strict(),

@@ -26,7 +26,10 @@ export interface ValidateSlice {
   lastReapply: ReapplyResult | null;
   loadValidation(incidentId: string): Promise<void>;
   runValidation(incidentId: string, options?: ValidateRunOptions): Promise<ValidationRun | null>;
-  reapplySettings(incidentId: string, resourceId: string): Promise<ReapplyResult | null>;
+  /** Re-apply PITR, TTL and tags on a restored table; `dryRun` lists the calls without sending them. */
+  reapplySettings(incidentId: string, resourceId: string, dryRun: boolean): Promise<ReapplyResult | null>;
+  /** Forget the re-apply preview (the commander cancelled it). */
+  clearReapply(): void;
   /** A `validate.completed` journal entry of the open incident becomes the latest run. */
   applyValidateEntry(incidentId: string, entry: JournalEntry): void;
   applyValidateProgress(event: ValidateProgressEvent): void;
@@ -63,9 +66,13 @@ export const createValidateSlice: StateCreator<StoreState, [], [], ValidateSlice
     return result.value;
   },
 
-  async reapplySettings(incidentId, resourceId) {
+  clearReapply() {
+    set({ lastReapply: null });
+  },
+
+  async reapplySettings(incidentId, resourceId, dryRun) {
     set({ validateBusy: true, validateError: null });
-    const result = await api.validate.reapply({ incidentId, resourceId });
+    const result = await api.validate.reapply({ incidentId, resourceId, dryRun });
     set({
       validateBusy: false,
       validateError: result.ok ? null : result.error,

@@ -3,6 +3,7 @@ import { TargetsChart } from '../../components/charts/targets-chart';
 import { ErrorPanel } from '../../components/error-panel';
 import { useStore } from '../../store/index';
 import { CheckDetail } from './check-detail';
+import { ReapplyConfirm } from './reapply-confirm';
 import { outcomesOf, STATUS_TEXT } from './matrix-model';
 import { ValidationMatrix, type OpenCell } from './validation-matrix';
 import './validate.css';
@@ -22,6 +23,7 @@ export function ValidateView() {
   const loadValidation = useStore((s) => s.loadValidation);
   const runValidation = useStore((s) => s.runValidation);
   const reapplySettings = useStore((s) => s.reapplySettings);
+  const clearReapply = useStore((s) => s.clearReapply);
   const [s3Sample, setS3Sample] = useState('50');
   const [skipNetwork, setSkipNetwork] = useState('');
   const [open, setOpen] = useState<OpenCell | null>(null);
@@ -127,15 +129,26 @@ export function ValidateView() {
             open={open}
             busy={busy}
             onOpen={setOpen}
-            onReapply={(resourceId) => void reapplySettings(incidentId, resourceId).then(() => start())}
+            onReapply={(resourceId) => void reapplySettings(incidentId, resourceId, true)}
           />
           {open ? <CheckDetail run={run} open={open} onClose={() => setOpen(null)} /> : null}
-          {lastReapply ? (
+          {lastReapply?.dryRun ? (
+            <ReapplyConfirm
+              preview={lastReapply}
+              busy={busy}
+              onConfirm={() =>
+                void reapplySettings(incidentId, lastReapply.resourceId, false).then((done) => {
+                  if (done) start();
+                })
+              }
+              onCancel={clearReapply}
+            />
+          ) : lastReapply ? (
             <p className="panel small" role="status">
               Re-applied on {lastReapply.table}:{' '}
               {lastReapply.applied.map((a) => `${a.setting} (${a.detail})`).join(', ') || 'nothing'}
               {lastReapply.skipped.length > 0
-                ? `; skipped ${lastReapply.skipped.map((s) => `${s.setting}: ${s.reason}`).join('; ')}`
+                ? `; skipped ${lastReapply.skipped.map((k) => `${k.setting}: ${k.reason}`).join('; ')}`
                 : ''}
               .
             </p>

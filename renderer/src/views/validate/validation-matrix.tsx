@@ -92,7 +92,7 @@ export function ValidationMatrix({
                       disabled={busy}
                       onClick={() => onReapply(resource.resourceId)}
                     >
-                      Re-apply PITR, TTL, tags
+                      Re-apply PITR, TTL, tags…
                     </button>
                   ) : null}
                 </th>

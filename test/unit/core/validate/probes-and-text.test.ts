@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSample, validationExitCode } from '../../../../electron/cli/commands/validate';
+import { parseSample, reapplyText, validationExitCode } from '../../../../electron/cli/commands/validate';
 import { CliError } from '../../../../electron/cli/cli-core';
 import { recoveryMappingSchema } from '../../../../electron/core/recover/mapping-schema';
 import { probeSchema } from '../../../../electron/core/validate/probe-schema';
@@ -132,6 +132,31 @@ describe('validation text, counts and exit code', () => {
   it('exits 2 when a check failed, 0 otherwise', () => {
     expect(validationExitCode(run)).toBe(2);
     expect(validationExitCode({ passed: true })).toBe(0);
+  });
+
+  it('shows a re-apply dry run as the aws CLI commands it would send, and says nothing was sent', () => {
+    const base = { incidentId: 'DR-20261126-01', resourceId: 'dynamodb:carts', table: 'carts-dr' };
+    const planned = [
+      {
+        setting: 'pitr' as const,
+        operation: 'UpdateContinuousBackups',
+        cli: 'aws dynamodb update-continuous-backups …',
+        detail: 'on',
+      },
+    ];
+    const skipped = [{ setting: 'ttl' as const, reason: 'TTL already on expiresAt' }];
+    expect(reapplyText({ ...base, dryRun: true, planned, applied: [], skipped })).toBe(
+      'Would re-apply on carts-dr (dynamodb:carts); nothing was sent. Run again with --yes to send:\n  pitr: aws dynamodb update-continuous-backups …\n  ttl: skipped, TTL already on expiresAt',
+    );
+    expect(
+      reapplyText({
+        ...base,
+        dryRun: false,
+        planned,
+        applied: [{ setting: 'pitr', detail: 'on', requestId: 'r-1' }],
+        skipped: [],
+      }),
+    ).toBe('Re-applied on carts-dr (dynamodb:carts):\n  pitr: on (request r-1)');
   });
 
   it('parses sample sizes and refuses nonsense', () => {

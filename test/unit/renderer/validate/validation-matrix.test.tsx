@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JournalEntry } from '../../../../electron/core/incident/types';
 import type { ResourceValidation, ValidationRun } from '../../../../electron/core/validate/types';
 import { CheckDetail } from '../../../../renderer/src/views/validate/check-detail';
+import { ReapplyConfirm } from '../../../../renderer/src/views/validate/reapply-confirm';
 import { buildMatrix, canReapply, outcomesOf } from '../../../../renderer/src/views/validate/matrix-model';
 import { ValidationMatrix } from '../../../../renderer/src/views/validate/validation-matrix';
 import { runOfEntry } from '../../../../renderer/src/store/slices/validate';
@@ -136,7 +137,7 @@ describe('the validation matrix', () => {
   it('re-applies table settings from the row', () => {
     const onReapply = vi.fn();
     render(<ValidationMatrix run={run} open={null} busy={false} onOpen={vi.fn()} onReapply={onReapply} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Re-apply PITR, TTL, tags' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Re-apply PITR, TTL, tags…' }));
     expect(onReapply).toHaveBeenCalledWith('dynamodb:carts');
   });
 
@@ -151,5 +152,52 @@ describe('the validation matrix', () => {
     expect(screen.getByText(/req-1/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Close evidence' }));
     expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('the re-apply dry run', () => {
+  const preview = {
+    incidentId: 'DR-20261126-01',
+    resourceId: 'dynamodb:carts',
+    table: 'carts-dr',
+    dryRun: true,
+    planned: [
+      {
+        setting: 'pitr' as const,
+        operation: 'UpdateContinuousBackups',
+        cli: 'aws dynamodb update-continuous-backups --region us-west-2 --table-name carts-dr',
+        detail: 'point-in-time recovery enabled',
+      },
+    ],
+    applied: [],
+    skipped: [{ setting: 'ttl' as const, reason: 'TTL already on expiresAt' }],
+  };
+
+  it('lists the aws CLI commands and sends only on an explicit confirmation', () => {
+    const onConfirm = vi.fn();
+    const onCancel = vi.fn();
+    render(<ReapplyConfirm preview={preview} busy={false} onConfirm={onConfirm} onCancel={onCancel} />);
+    expect(screen.getByText(/^aws dynamodb update-continuous-backups/)).toBeTruthy();
+    expect(screen.getByText(/Nothing has been sent yet/)).toBeTruthy();
+    expect(screen.getByText(/ttl \(TTL already on expiresAt\)/)).toBeTruthy();
+    expect(onConfirm).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Send 1 call to carts-dr' }));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalled();
+  });
+
+  it('offers nothing to send when every setting is already as the source', () => {
+    render(
+      <ReapplyConfirm
+        preview={{ ...preview, planned: [] }}
+        busy={false}
+        onConfirm={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(/Nothing to send/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Send/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
   });
 });
