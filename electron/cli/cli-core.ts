@@ -19,7 +19,7 @@ export function appVersionSync(): string {
 }
 
 /** Open a core for a command (data folder from `--data-dir` or the platform default). */
-export async function openCore(opts: GlobalOptions & { scenario?: string }): Promise<Core> {
+export async function openCore(opts: GlobalOptions & { scenario?: string; speed?: number }): Promise<Core> {
   return Core.create({
     dataDir: path.resolve(opts.dataDir ?? defaultDataDir()),
     runbooksDir: path.join(packageRootSync(), 'runbooks'),
@@ -27,7 +27,21 @@ export async function openCore(opts: GlobalOptions & { scenario?: string }): Pro
     transport: 'http',
     version: appVersionSync(),
     ...(opts.scenario ? { scenario: opts.scenario } : {}),
+    ...(opts.speed === undefined ? {} : { speed: opts.speed }),
   });
+}
+
+/** Open a core for a command, run `fn`, and always close the core (journals flushed). */
+export async function withCore<T>(
+  opts: GlobalOptions & { scenario?: string },
+  fn: (core: Core) => Promise<T>,
+): Promise<T> {
+  const core = await openCore(opts);
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
 }
 
 /** An error the CLI prints as one line and exits non-zero with. */

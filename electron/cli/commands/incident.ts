@@ -6,19 +6,9 @@ import type { IncidentView } from '../../core/api/calls/incident';
 import type { Core } from '../../core/app/core';
 import { describeEntry } from '../../core/incident/timeline';
 import { missingRequiredSteps, stageOf, stageProgress } from '../../core/incident/transitions';
-import { callCore, CliError, openCore, output, type GlobalOptions } from '../cli-core';
+import { callCore, CliError, output, type GlobalOptions, withCore } from '../cli-core';
 
 const STAGES = ['assess', 'activate', 'recover', 'validate', 'document'] as const;
-
-/** Open a core, run `fn`, and always close the core (journals flushed). */
-async function withCore<T>(opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore(opts);
-  try {
-    return await fn(core);
-  } finally {
-    await core.close();
-  }
-}
 
 function common(command: Command): Command {
   return command

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { callCore, CliError, openCore, output, say, type GlobalOptions } from '../cli-core';
+import { callCore, CliError, output, say, type GlobalOptions, withCore } from '../cli-core';
 
 /** `dr-war-room login [--profile P]`: the SSO device login, writing the AWS CLI's token cache. */
 export function loginCommand(): Command {
@@ -11,8 +11,7 @@ export function loginCommand(): Command {
     .option('--data-dir <dir>', 'where incidents, records and settings are kept')
     .option('--json', 'print machine-readable JSON on stdout')
     .action(async (opts: GlobalOptions & { profile?: string }) => {
-      const core = await openCore(opts);
-      try {
+      await withCore(opts, async (core) => {
         const start = await callCore(
           core,
           'session.login.start',
@@ -30,8 +29,6 @@ export function loginCommand(): Command {
             `${done.state}: ${done.message}${done.sessionExpiresAt ? ` Session valid until ${done.sessionExpiresAt}.` : ''}`,
         );
         if (done.state !== 'approved') throw new CliError(done.message);
-      } finally {
-        await core.close();
-      }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { ProfileView } from '../../core/api/calls/session';
-import { callCore, openCore, output, say, type GlobalOptions } from '../cli-core';
+import { callCore, output, say, type GlobalOptions, withCore } from '../cli-core';
 
 /** One line for a profile's SSO session: valid until T / expiring / expired / no cached session. */
 export function sessionText(profile: ProfileView): string {
@@ -28,8 +28,7 @@ export function profilesCommand(): Command {
     .option('--data-dir <dir>', 'where incidents, records and settings are kept')
     .option('--json', 'print machine-readable JSON on stdout')
     .action(async (opts: GlobalOptions) => {
-      const core = await openCore(opts);
-      try {
+      await withCore(opts, async (core) => {
         const view = await callCore(core, 'session.profiles', {});
         for (const issue of view.issues) say(`warning: ${issue.file}:${issue.line}: ${issue.message}`);
         output(opts, view, () => {
@@ -53,8 +52,6 @@ export function profilesCommand(): Command {
             })
             .join('\n');
         });
-      } finally {
-        await core.close();
-      }
+      });
     });
 }

@@ -5,18 +5,8 @@ import type {
   RunbookSearchHit,
   RunbookSummary,
 } from '../../core/api/calls/runbooks';
-import type { Core } from '../../core/app/core';
 import { fillPlaceholders } from '../../core/runbooks/placeholders';
-import { callCore, CliError, openCore, output, say, type GlobalOptions } from '../cli-core';
-
-async function withCore<T>(opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore(opts);
-  try {
-    return await fn(core);
-  } finally {
-    await core.close();
-  }
-}
+import { callCore, CliError, output, say, type GlobalOptions, withCore } from '../cli-core';
 
 function common(command: Command): Command {
   return command

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { SessionStatusView } from '../../core/api/calls/session';
-import { callCore, CliError, openCore, output, type GlobalOptions } from '../cli-core';
+import { callCore, CliError, output, type GlobalOptions, withCore } from '../cli-core';
 
 /** The human text of a session status (pure). */
 export function whoamiText(status: SessionStatusView): string {
@@ -48,8 +48,7 @@ export function whoamiCommand(): Command {
     .option('--data-dir <dir>', 'where incidents, records and settings are kept')
     .option('--json', 'print machine-readable JSON on stdout')
     .action(async (opts: GlobalOptions & { profile?: string }) => {
-      const core = await openCore(opts);
-      try {
+      await withCore(opts, async (core) => {
         const status = opts.profile
           ? await callCore(core, 'session.select', { profile: opts.profile, remember: false })
           : await callCore(core, 'session.status', { refresh: true });
@@ -57,8 +56,6 @@ export function whoamiCommand(): Command {
         if (!status.identity) {
           throw new CliError('STS answered in neither region: check the network, the profile, or log in.');
         }
-      } finally {
-        await core.close();
-      }
+      });
     });
 }
