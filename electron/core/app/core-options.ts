@@ -12,6 +12,8 @@ export interface CoreOptions {
   mode?: AppMode;
   /** The tabletop scenario name (implies TABLETOP). */
   scenario?: string;
+  /** How fast the tabletop clock runs (1 to 600; the scenario's own speed by default). */
+  speed?: number;
   /** How the UI reaches this core. */
   transport: 'ipc' | 'http';
   /** The app version shown in the UI. */

@@ -12,7 +12,8 @@ import { RecordService } from '../record/record-service';
 import { RunbookService } from '../runbooks/runbook-service';
 import path from 'node:path';
 import { SessionService } from '../credentials/session-service';
-import { createSimulator, type Simulator } from '../../simulator';
+import { DEFAULT_SCENARIO, type Simulator } from '../../simulator';
+import { openTabletopAccount, type TabletopAccount } from '../tabletop/tabletop-account';
 import { approveDeviceCode } from '../../simulator/services/sso-oidc';
 import type { AssessService } from '../assess/assess-service';
 import { assessServiceForCore } from '../assess/assess-for-core';
@@ -49,7 +50,7 @@ export class Core {
   readonly validate: ValidateService;
   /** Quarterly backup drills, their records and history (`electron/core/drill`). */
   readonly drill: DrillService;
-  private simulatorInstance: Promise<Simulator> | null = null;
+  private tabletopAccount: Promise<TabletopAccount> | null = null;
   private handlers: Handlers | null = null;
 
   private constructor(
@@ -109,8 +110,13 @@ export class Core {
     if (this.mode.mode !== 'TABLETOP') {
       return Promise.reject(new Error('The simulator exists only in tabletop mode.'));
     }
-    this.simulatorInstance ??= createSimulator({ scenario: this.scenario?.name ?? 'us-east-1-outage' });
-    return this.simulatorInstance;
+    this.tabletopAccount ??= openTabletopAccount({
+      dataDir: this.options.dataDir,
+      scenario: this.scenario?.name ?? DEFAULT_SCENARIO,
+      ...(this.options.speed === undefined ? {} : { speed: this.options.speed }),
+      onError: (message) => this.events.emit({ type: 'app.notice', level: 'warning', message }),
+    });
+    return this.tabletopAccount.then((account) => account.simulator);
   }
 
   /** Validate and run one call; always answers with a value. */
@@ -125,6 +131,10 @@ export class Core {
     this.recover.close();
     await this.incidents.close();
     await this.session.close();
-    if (this.simulatorInstance) (await this.simulatorInstance.catch(() => null))?.close();
+    if (this.tabletopAccount) {
+      const account = await this.tabletopAccount.catch(() => null);
+      await account?.close();
+      account?.simulator.close();
+    }
   }
 }

@@ -35,6 +35,8 @@ export function tabletopStateFile(dataDir: string, scenario: string): string {
 export async function openTabletopAccount(options: {
   dataDir: string;
   scenario: string;
+  /** Exercise speed (1 to 600); also applied to a resumed account. */
+  speed?: number;
   onError: (message: string) => void;
 }): Promise<TabletopAccount> {
   const stateFile = tabletopStateFile(options.dataDir, options.scenario);
@@ -50,7 +52,10 @@ export async function openTabletopAccount(options: {
     );
     saved = undefined;
   }
-  const simulator = await createSimulator(saved ? { state: saved } : { scenario: options.scenario });
+  const speed = options.speed === undefined ? {} : { speed: options.speed };
+  const simulator = await createSimulator(
+    saved ? { state: saved, ...speed } : { scenario: options.scenario, ...speed },
+  );
   await writeStateFile(stateFile, simulator);
   const saver: StateFileSaver = saveOnMutation(simulator, stateFile, 300, (error) =>
     options.onError(`The tabletop account could not be saved: ${error.message}`),
