@@ -4,7 +4,7 @@ import { seriousViolations } from './support/page-checks';
 
 /**
  * The drills screen in the healthy tabletop scenario: choose S3 and a bucket, run the drill by
- * keyboard, watch it pass, read the record (checksum check, clean-up, CC7.3) and find it in the
+ * keyboard, confirm its dry run, watch it pass, read the record (checksum check, clean-up, CC7.3) and find it in the
  * history with its quarter.
  */
 describe('the drills screen', () => {
@@ -29,6 +29,13 @@ describe('the drills screen', () => {
     await form.getByRole('textbox', { name: /Run by/ }).fill('Ana');
     await form.getByRole('button', { name: 'Run drill' }).focus();
     await page.keyboard.press('Enter');
+
+    // The dry run: what is created and every AWS call, then an explicit start.
+    const confirm = page.getByRole('region', { name: 'Confirm the drill' });
+    await confirm.waitFor();
+    expect(await confirm.getByText(/aws s3api copy-object --bucket acme-prod-orders/).count()).toBe(1);
+    expect(await confirm.getByText(/delete-object .*\(clean-up, tag checked\)/).count()).toBe(1);
+    await confirm.getByRole('button', { name: 'Start the drill' }).click();
 
     const record = page.getByRole('region', { name: /^Record drill-/ });
     await record.waitFor({ timeout: 60_000 });

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { DrillRunInput } from '../../../../electron/core/api/calls/drill';
 import { ErrorPanel } from '../../components/error-panel';
 import { useStore } from '../../store/index';
+import { DrillConfirm } from './drill-confirm';
 import { DrillForm } from './drill-form';
 import { DrillHistoryPanel } from './drill-history';
 import { DrillProgress } from './drill-progress';
@@ -19,12 +21,16 @@ export function DrillView() {
   const loadHistory = useStore((s) => s.loadDrillHistory);
   const startDrill = useStore((s) => s.startDrill);
   const openRecord = useStore((s) => s.openDrillRecord);
+  const procedure = useStore((s) => s.procedure);
+  const loadProcedure = useStore((s) => s.loadProcedure);
+  const [pending, setPending] = useState<DrillRunInput | null>(null);
 
   useEffect(() => {
     void loadTargets();
     void loadStatus();
     void loadHistory();
-  }, [loadTargets, loadStatus, loadHistory]);
+    if (useStore.getState().procedure.status === 'idle') void loadProcedure();
+  }, [loadTargets, loadStatus, loadHistory, loadProcedure]);
 
   const running = run?.status === 'running';
   return (
@@ -35,7 +41,7 @@ export function DrillView() {
         creates is tagged with the drill id and removed afterwards (only after its tag is checked).
       </p>
       {targets.status === 'ready' ? (
-        <DrillForm targets={targets.value} busy={running} onRun={(input) => void startDrill(input)} />
+        <DrillForm targets={targets.value} busy={running} onRun={setPending} />
       ) : targets.status === 'error' ? (
         <ErrorPanel
           title="The resources to drill could not be listed"
@@ -47,6 +53,17 @@ export function DrillView() {
           Listing the resources to drill…
         </p>
       )}
+      {pending && procedure.status === 'ready' ? (
+        <DrillConfirm
+          input={pending}
+          regions={procedure.value.regions}
+          onStart={() => {
+            void startDrill(pending);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
       {error ? <ErrorPanel title="The drill did not start" error={error} /> : null}
       {run ? <DrillProgress run={run} /> : null}
       {record.status === 'ready' ? (
