@@ -6,6 +6,7 @@ import {
   type DrillServiceName,
   type DrillSweep,
 } from '../../core/api/calls/drill';
+import { drillPreview, type DrillPreviewStep } from '../../core/drill/drill-preview';
 import { CliError, openCore, output, say, type GlobalOptions } from '../cli-core';
 
 /** Parse `--services s3,rds` (PURE); a clear error for an unknown or missing name. */
@@ -51,6 +52,18 @@ function sweepText(sweep: DrillSweep): string[] {
   return lines;
 }
 
+/** The human text of a drill's dry run (PURE). */
+export function previewText(steps: readonly DrillPreviewStep[]): string {
+  return steps
+    .flatMap((s) => [
+      `${s.service.toUpperCase()} ${s.target}: creates ${s.creates}`,
+      ...s.calls.map((c) => `  ${c}`),
+      '',
+    ])
+    .join('\n')
+    .trimEnd();
+}
+
 /** The human text of a drill record (PURE). */
 export function drillText(r: DrillRecord): string {
   const lines = [
@@ -93,6 +106,7 @@ export function drillCommand(): Command {
     .option('--report-dir <dir>', 'write the record (Markdown + JSON) here too (default: <data-dir>/drills)')
     .option('--by <name>', 'who runs the drill (for the record; default: the scheduler)')
     .option('--check-reachability', 'also check DNS/TCP reachability of restored endpoints from this machine')
+    .option('--dry-run', 'print what the drill would create and every AWS call, and send nothing')
     .option('--cleanup-only', 'only find and remove what earlier drills left behind')
     .addOption(
       new Option('--scenario <name>', 'drill an in-process tabletop account (exercise) instead of AWS'),
@@ -109,6 +123,7 @@ export function drillCommand(): Command {
           by?: string;
           checkReachability?: boolean;
           cleanupOnly?: boolean;
+          dryRun?: boolean;
           scenario?: string;
         },
       ) => {
@@ -134,6 +149,11 @@ export function drillCommand(): Command {
             throw new CliError(
               parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
             );
+          if (opts.dryRun) {
+            const steps = drillPreview(parsed.data, (await core.procedure.get()).regions);
+            output(opts, steps, () => previewText(steps));
+            return;
+          }
           const seen = new Map<string, string>();
           const unsubscribe = core.events.subscribe((event) => {
             if (event.type !== 'drill.progress') return;

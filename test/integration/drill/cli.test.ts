@@ -76,6 +76,13 @@ describe('dr-war-room drill', () => {
     await expect(run()).rejects.toThrow(/no service named/);
   });
 
+  it('--dry-run: prints the calls and creates nothing', async () => {
+    await run('--services', 'rds,s3', '--target', 'rds=orders-db', '--dry-run');
+    expect(out).toMatch(/^S3 <a production bucket, chosen at run time>: creates/);
+    expect(out).toContain('aws rds restore-db-instance-from-db-snapshot --region us-west-2');
+    await expect(readdir(path.join(dataDir, 'drills'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('--cleanup-only: nothing to remove on a fresh account', async () => {
     await run('--cleanup-only');
     expect(out).toContain('Nothing left by earlier drills.');
