@@ -362,6 +362,50 @@ describe('RDS through the real SDK v3 client', () => {
     ]);
   });
 
+  it('takes a final snapshot on delete: manual, with the instance tags, refused before deleting when the name is taken', async () => {
+    await east.send(
+      new CreateDBSnapshotCommand({
+        DBInstanceIdentifier: 'orders-db',
+        DBSnapshotIdentifier: 'taken',
+        Tags: [{ Key: 'extra', Value: 'yes' }],
+      }),
+    );
+    const taken = await sdkFailure(
+      east.send(
+        new DeleteDBInstanceCommand({
+          DBInstanceIdentifier: 'orders-db',
+          FinalDBSnapshotIdentifier: 'taken',
+        }),
+      ),
+    );
+    expect(taken.name).toBe('DBSnapshotAlreadyExistsFault');
+    const still = await east.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-db' }));
+    expect(still.DBInstances?.[0]?.DBInstanceStatus).not.toBe('deleting');
+
+    await east.send(
+      new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: 'orders-db',
+        FinalDBSnapshotIdentifier: 'orders-final',
+      }),
+    );
+    const [created, final] = await Promise.all(
+      ['taken', 'orders-final'].map(async (id) => {
+        const out = await east.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id }));
+        return out.DBSnapshots?.[0];
+      }),
+    );
+    expect(final).toMatchObject({
+      DBInstanceIdentifier: 'orders-db',
+      SnapshotType: 'manual',
+      Status: 'creating',
+    });
+    expect(final?.TagList).toEqual(still.DBInstances?.[0]?.TagList);
+    expect(created?.TagList).toEqual([
+      ...(still.DBInstances?.[0]?.TagList ?? []),
+      { Key: 'extra', Value: 'yes' },
+    ]);
+  });
+
   it('creates snapshots, promotes replicas only when available, deletes instances and tags resources', async () => {
     const snap = await east.send(
       new CreateDBSnapshotCommand({ DBInstanceIdentifier: 'orders-db', DBSnapshotIdentifier: 'drill-1' }),

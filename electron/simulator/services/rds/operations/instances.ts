@@ -11,9 +11,10 @@ import {
 import { simError } from '../../../protocol/errors';
 import { buildPhases } from '../../../protocol/lifecycle';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { rdsArn, regionalKey, type RdsState } from '../model';
+import type { RdsState } from '../model';
 import { instanceStatus } from '../status';
 import { findInstance, instanceView, invalidateViewIndex } from '../views';
+import { takeManualSnapshot } from './snapshots';
 
 /** PromoteReadReplica: a read replica becomes a standalone instance (`modifying`, `backing-up`, `available`). */
 export const promoteReadReplica = defineOperation<
@@ -81,35 +82,7 @@ export const deleteDBInstance = defineOperation<DeleteDBInstanceMessage, DeleteD
       );
     }
     if (input.FinalDBSnapshotIdentifier) {
-      const id = input.FinalDBSnapshotIdentifier;
-      if (state.snapshots[regionalKey(region, id)]) {
-        throw simError(
-          'DBSnapshotAlreadyExists',
-          `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
-        );
-      }
-      state.snapshots[regionalKey(region, id)] = {
-        id,
-        region,
-        arn: rdsArn(region, ctx.accountId, 'snapshot', id),
-        instanceId: instance.id,
-        dbiResourceId: instance.dbiResourceId,
-        engine: instance.engine,
-        engineVersion: instance.engineVersion,
-        allocatedStorage: instance.allocatedStorage,
-        snapshotType: 'manual',
-        instanceClass: instance.instanceClass,
-        createdAt: now.toISOString(),
-        instanceCreateTime: instance.createdAt,
-        phases: buildPhases(now, [['creating', ctx.rng.int(3, 8)]], 'available'),
-        encrypted: instance.storageEncrypted,
-        ...(instance.kmsKeyId ? { kmsKeyId: instance.kmsKeyId } : {}),
-        port: instance.port,
-        availabilityZone: instance.availabilityZone,
-        vpcId: state.subnetGroups[regionalKey(region, instance.subnetGroupName)]?.vpcId ?? 'vpc-00000000',
-        masterUsername: instance.masterUsername,
-        tags: instance.tags.map((t) => ({ ...t })),
-      };
+      takeManualSnapshot(state, region, input.FinalDBSnapshotIdentifier, instance, now, ctx);
     }
     instance.deletedAt = now.toISOString();
     invalidateViewIndex(state);

@@ -11,7 +11,16 @@ import {
 import { simError } from '../../../protocol/errors';
 import { buildPhases, phaseAt } from '../../../protocol/lifecycle';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { parseRdsArn, rdsArn, regionalKey, type RdsSnapshotRecord, type RdsState } from '../model';
+import type { SimContext } from '../../../core/types';
+import {
+  parseRdsArn,
+  rdsArn,
+  regionalKey,
+  type RdsInstanceRecord,
+  type RdsSnapshotRecord,
+  type RdsState,
+  type RdsTag,
+} from '../model';
 import { instanceStatus, snapshotStatus } from '../status';
 import { findInstance, snapshotView } from '../views';
 import { assertKmsKeyInRegion } from './restore';
@@ -26,6 +35,53 @@ function assertSnapshotId(id: string): void {
       `The parameter DBSnapshotIdentifier is not a valid identifier: '${id}'. It must begin with a letter, contain only letters, digits and hyphens, and not end with a hyphen or contain two consecutive hyphens.`,
     );
   }
+}
+
+/**
+ * Store a manual snapshot of `instance` under `id` in `region` (CreateDBSnapshot, or the final
+ * snapshot of DeleteDBInstance): `creating` for a few simulated minutes, the instance's tags
+ * plus `extraTags`. `DBSnapshotAlreadyExists` if the identifier is taken.
+ */
+export function takeManualSnapshot(
+  state: RdsState,
+  region: string,
+  id: string,
+  instance: RdsInstanceRecord,
+  now: Date,
+  ctx: Pick<SimContext, 'accountId' | 'rng'>,
+  extraTags: readonly RdsTag[] = [],
+): RdsSnapshotRecord {
+  if (state.snapshots[regionalKey(region, id)]) {
+    throw simError(
+      'DBSnapshotAlreadyExists',
+      `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
+    );
+  }
+  const group = state.subnetGroups[regionalKey(region, instance.subnetGroupName)];
+  const snapshot: RdsSnapshotRecord = {
+    id,
+    region,
+    arn: rdsArn(region, ctx.accountId, 'snapshot', id),
+    instanceId: instance.id,
+    dbiResourceId: instance.dbiResourceId,
+    engine: instance.engine,
+    engineVersion: instance.engineVersion,
+    allocatedStorage: instance.allocatedStorage,
+    snapshotType: 'manual',
+    instanceClass: instance.instanceClass,
+    createdAt: now.toISOString(),
+    instanceCreateTime: instance.createdAt,
+    phases: buildPhases(now, [['creating', ctx.rng.int(3, 8)]], 'available'),
+    encrypted: instance.storageEncrypted,
+    ...(instance.kmsKeyId ? { kmsKeyId: instance.kmsKeyId } : {}),
+    port: instance.port,
+    availabilityZone: instance.availabilityZone,
+    vpcId: group?.vpcId ?? 'vpc-00000000',
+    masterUsername: instance.masterUsername,
+    tags: [...instance.tags.map((t) => ({ ...t })), ...extraTags.map((t) => ({ ...t }))],
+  };
+  state.snapshots[regionalKey(region, id)] = snapshot;
+  return snapshot;
 }
 
 /** CreateDBSnapshot: a manual snapshot of an available instance, `creating` for a few simulated minutes. */
@@ -47,39 +103,15 @@ export const createDBSnapshot = defineOperation<CreateDBSnapshotMessage, CreateD
         `DBInstance ${instance.id} is ${status}; it must be available to take a snapshot.`,
       );
     }
-    if (state.snapshots[regionalKey(region, id)]) {
-      throw simError(
-        'DBSnapshotAlreadyExists',
-        `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
-      );
-    }
-    const group = state.subnetGroups[regionalKey(region, instance.subnetGroupName)];
-    const snapshot: RdsSnapshotRecord = {
-      id,
+    const snapshot = takeManualSnapshot(
+      state,
       region,
-      arn: rdsArn(region, ctx.accountId, 'snapshot', id),
-      instanceId: instance.id,
-      dbiResourceId: instance.dbiResourceId,
-      engine: instance.engine,
-      engineVersion: instance.engineVersion,
-      allocatedStorage: instance.allocatedStorage,
-      snapshotType: 'manual',
-      instanceClass: instance.instanceClass,
-      createdAt: now.toISOString(),
-      instanceCreateTime: instance.createdAt,
-      phases: buildPhases(now, [['creating', ctx.rng.int(3, 8)]], 'available'),
-      encrypted: instance.storageEncrypted,
-      ...(instance.kmsKeyId ? { kmsKeyId: instance.kmsKeyId } : {}),
-      port: instance.port,
-      availabilityZone: instance.availabilityZone,
-      vpcId: group?.vpcId ?? 'vpc-00000000',
-      masterUsername: instance.masterUsername,
-      tags: [
-        ...instance.tags.map((t) => ({ ...t })),
-        ...(input.Tags ?? []).map((t) => ({ Key: t.Key ?? '', Value: t.Value ?? '' })),
-      ],
-    };
-    state.snapshots[regionalKey(region, id)] = snapshot;
+      id,
+      instance,
+      now,
+      ctx,
+      (input.Tags ?? []).map((t) => ({ Key: t.Key ?? '', Value: t.Value ?? '' })),
+    );
     return { DBSnapshot: snapshotView(snapshot, now) };
   },
 });
