@@ -1,6 +1,6 @@
 import { DescribeDBInstancesCommand, ListTagsForResourceCommand } from '@aws-sdk/client-rds';
 import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
-import { GetObjectCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TAG_INCIDENT, TAG_SOURCE } from '../../../electron/core/aws';
 import { RECOVER_ENTRY } from '../../../electron/core/recover/entry-types';
@@ -141,6 +141,59 @@ describe('recovery strategies through the SDK against the simulator (us-east-1 o
     const { run } = await execute(started.clients, p);
     expect(run.status).toBe('completed');
     expect(run.endpointMap[0]?.target).toMatch(/^i-/);
+  });
+
+  it('rolls back an object in a primary-region bucket, reading and copying in that region', async () => {
+    const started = await startSim({ mutate: (s) => delete s.faults });
+    sim = started.sim;
+    const raw = new S3Client({
+      region: REGIONS.primary,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      requestHandler: started.sim.requestHandler,
+    });
+    const first = await raw.send(
+      new PutObjectCommand({ Bucket: 'acme-orders', Key: 'price.json', Body: '{"v":1}' }),
+    );
+    await raw.send(
+      new PutObjectCommand({ Bucket: 'acme-orders', Key: 'price.json', Body: '{"v":"corrupt"}' }),
+    );
+    const resources = [
+      {
+        id: 'arn:aws:s3:::acme-orders',
+        service: 's3' as const,
+        kind: 'bucket' as const,
+        name: 'acme-orders',
+        arn: 'arn:aws:s3:::acme-orders',
+        region: REGIONS.primary,
+        tier: 'production',
+        tags: {},
+        details: {},
+        options: [
+          {
+            data: {
+              strategy: 's3-version-rollback' as const,
+              bucket: 'acme-orders',
+              region: REGIONS.primary,
+              objects: [],
+            },
+            available: true,
+            note: null,
+            rpoMinutes: 0,
+            best: true,
+          },
+        ],
+      },
+    ];
+    const p = plan(resources, [
+      { resourceId: 'acme-orders', objects: [{ key: 'price.json', versionId: first.VersionId! }] },
+    ]);
+    expect(p.chains[0]!.actions[0]!.calls[0]!.cli).toContain('--region us-east-1');
+    const { run } = await execute(started.clients, p);
+    expect(run.status).toBe('completed');
+    const body = await (
+      await raw.send(new GetObjectCommand({ Bucket: 'acme-orders', Key: 'price.json' }))
+    ).Body?.transformToString();
+    expect(body).toBe('{"v":1}');
   });
 
   it('rolls an object back to a version with CopyObject', async () => {

@@ -329,14 +329,14 @@ export class RecoveryExecutor {
             call.params,
             targetId,
           ),
-        lookup: (service, operation, params, targetId) =>
+        lookup: (service, operation, params, targetId, lookupRegion) =>
           this.journaledCall(
             action,
             chain,
             attempt,
             (counter += 1),
             service,
-            region,
+            lookupRegion || region,
             operation,
             params,
             targetId,

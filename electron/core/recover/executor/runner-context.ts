@@ -25,12 +25,16 @@ export interface RunnerContext {
   attempt: number;
   /** Send one call, journaled before and after; `targetId` names what it creates or reads. */
   send(call: ResolvedCall, targetId: string): Promise<SdkAnswer>;
-  /** A lookup outside the plan (adoption checks), journaled as a call too. */
+  /**
+   * A lookup outside the plan (adoption checks), journaled as a call too; sent to `region`
+   * (the resource's own region) or, by default, the secondary region.
+   */
   lookup(
     service: RecoverService,
     operation: string,
     params: Record<string, unknown>,
     targetId: string,
+    region?: string,
   ): Promise<SdkAnswer>;
 }
 

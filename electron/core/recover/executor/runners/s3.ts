@@ -42,6 +42,7 @@ export const s3CheckReplica: ActionRunner = async (ctx) => {
 
 async function currentEtag(
   ctx: RunnerContext,
+  region: string,
   bucket: string,
   key: string,
   versionId?: string,
@@ -52,6 +53,7 @@ async function currentEtag(
       'HeadObject',
       { Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) },
       `${bucket}/${key}`,
+      region,
     );
     return typeof answer.ETag === 'string' ? answer.ETag : null;
   } catch (error) {
@@ -72,8 +74,8 @@ export const s3CopyVersions: ActionRunner = async (ctx) => {
     const key = String(call.params.Key);
     const versionId = decodeURIComponent(String(call.params.CopySource).split('?versionId=')[1] ?? '');
     const [wanted, current] = await Promise.all([
-      currentEtag(ctx, bucket, key, versionId),
-      currentEtag(ctx, bucket, key),
+      currentEtag(ctx, call.region, bucket, key, versionId),
+      currentEtag(ctx, call.region, bucket, key),
     ]);
     if (wanted && current && wanted === current) {
       skipped += 1;
