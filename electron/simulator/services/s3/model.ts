@@ -133,3 +133,19 @@ export function bucketNameFromArn(value: string): string {
 export function currentVersion(bucket: S3Bucket, key: string): S3ObjectVersion | undefined {
   return bucket.objects[key]?.[0];
 }
+
+/** A delete marker: an empty version that hides the key (versioned buckets only). */
+export function deleteMarkerVersion(versionId: string, lastModified: Date): S3ObjectVersion {
+  return {
+    versionId,
+    deleteMarker: true,
+    lastModified: lastModified.toISOString(),
+    size: 0,
+    etag: '',
+    sha256: '',
+    checksums: {},
+    storageClass: 'STANDARD',
+    contentType: '',
+    metadata: {},
+  };
+}

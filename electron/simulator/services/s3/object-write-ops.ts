@@ -5,7 +5,7 @@ import type { SimContext, SimRequest, SimResponse } from '../../core/types';
 import { SimServiceError } from '../../core/sim-error';
 import { decodeAwsChunked, digest, versionContent } from './content';
 import type { S3Bucket, S3ObjectVersion, S3State } from './model';
-import { ARCHIVED_CLASSES, STORAGE_CLASSES } from './model';
+import { ARCHIVED_CLASSES, deleteMarkerVersion, STORAGE_CLASSES } from './model';
 import { isRestoredNow, metadataFromRequest, resolveVersion } from './object-read-ops';
 import { scheduleReplication } from './replication';
 import { invalidArgument, invalidObjectState, malformedXml, noSuchBucket } from './s3-errors';
@@ -311,18 +311,10 @@ export function deleteObject(req: SimRequest, ctx: SimContext, bucket: S3Bucket,
     return { status: 204, headers, body: '' };
   }
   if (bucket.versioning) {
-    const marker: S3ObjectVersion = {
-      versionId: bucket.versioning === 'Enabled' ? newVersionId(ctx.rng) : 'null',
-      deleteMarker: true,
-      lastModified: ctx.clock.now().toISOString(),
-      size: 0,
-      etag: '',
-      sha256: '',
-      checksums: {},
-      storageClass: 'STANDARD',
-      contentType: '',
-      metadata: {},
-    };
+    const marker = deleteMarkerVersion(
+      bucket.versioning === 'Enabled' ? newVersionId(ctx.rng) : 'null',
+      ctx.clock.now(),
+    );
     if (marker.versionId === 'null') {
       const nullIndex = list.findIndex((v) => v.versionId === 'null');
       if (nullIndex >= 0) list.splice(nullIndex, 1);

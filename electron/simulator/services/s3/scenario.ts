@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SimContext } from '../../core/types';
 import { digest, syntheticContent } from './content';
 import type { S3Bucket, S3ObjectVersion, S3State } from './model';
-import { bucketNameFromArn, STORAGE_CLASSES } from './model';
+import { bucketNameFromArn, deleteMarkerVersion, STORAGE_CLASSES } from './model';
 import { BASE_REPLICATION_LAG_MS } from './replication';
 import { newVersionId } from './versions';
 
@@ -137,20 +137,7 @@ function buildVersion(
   lastModified: Date,
   withChecksum: boolean,
 ): S3ObjectVersion {
-  if (spec.deleteMarker) {
-    return {
-      versionId,
-      deleteMarker: true,
-      lastModified: lastModified.toISOString(),
-      size: 0,
-      etag: '',
-      sha256: '',
-      checksums: {},
-      storageClass: 'STANDARD',
-      contentType: '',
-      metadata: {},
-    };
-  }
+  if (spec.deleteMarker) return deleteMarkerVersion(versionId, lastModified);
   const content =
     spec.content !== undefined
       ? Buffer.from(spec.content, 'utf8')
