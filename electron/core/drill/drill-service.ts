@@ -10,6 +10,7 @@ import type {
 import { AppError } from '../api/errors';
 import type { AppEvent } from '../api/events';
 import type { AwsClients } from '../aws/clients';
+import { allowKinds } from '../aws/guard';
 import { LIVE_POLL, type PollTiming } from '../recover/executor/backoff';
 import { cleanupResources } from './cleanup';
 import { drillId, isDrillId } from './drill-id';
@@ -66,7 +67,9 @@ export class DrillService {
 
   /** The candidates per service and the subnet groups of the restore region. */
   async targets(): Promise<DrillTargets> {
-    const clients = (await this.deps.clients()).fastFail().withPolicy(DRILL_CLEANUP_POLICY);
+    const clients = (await this.deps.clients())
+      .fastFail()
+      .withPolicy(allowKinds(['read'], 'Listing drill targets'));
     return discoverTargets(clients, await this.deps.regions());
   }
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrillHistory, DrillRecord } from '../../../electron/core/api/calls/drill';
+import type { DrillHistory, DrillRecord, DrillTargets } from '../../../electron/core/api/calls/drill';
 import { describeResource } from '../../../electron/core/drill/cleanup';
 import { drillBench, type DrillBench } from './support';
 
@@ -87,5 +87,22 @@ describe('drill on a healthy estate (all four services)', () => {
       id: record.id,
     });
     expect(one.markdown).toBe(md);
+  });
+});
+
+describe('drill targets', () => {
+  it('offers production resources first, flags those a drill would fail on, and the restore region subnet groups', async () => {
+    const bench = await drillBench();
+    try {
+      const t = await bench.call<DrillTargets>('drill.targets', {});
+      expect(t.s3.find((o) => o.suggested)?.id).toBe('acme-prod-customer-docs');
+      expect(t.s3.find((o) => o.id === 'acme-dev-scratch')?.note).toContain('versioning off');
+      expect(t.rds.find((o) => o.suggested)?.id).toBe('orders-db');
+      expect(t.dynamodb.find((o) => o.id === 'dev-orders-events')?.note).toContain('PITR off');
+      expect(t.ec2.find((o) => o.suggested)).toBeDefined();
+      expect(t.subnetGroups).toEqual([{ name: 'dr-db', region: 'us-west-2', suggested: true }]);
+    } finally {
+      await bench.close();
+    }
   });
 });
