@@ -6,6 +6,7 @@ import { loadProcedure } from '../../../../electron/core/runbooks/load-procedure
 import { loadRunbooks, type RunbookParseCache } from '../../../../electron/core/runbooks/load-runbooks';
 import { createRunbookMarkdown } from '../../../../electron/core/runbooks/render-markdown';
 import { RunbookCatalog } from '../../../../electron/core/runbooks/runbook-catalog';
+import { EXPECTED_RUNBOOK_IDS } from '../../../support/runbook-ids';
 
 const root = path.resolve(__dirname, '../../../..');
 const bundled = path.join(root, 'runbooks');
@@ -17,34 +18,11 @@ afterEach(async () => {
   await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** The runbook ids the DR procedure and the other engineers rely on. */
-const EXPECTED_IDS = [
-  's3-version-rollback',
-  's3-archive-restore',
-  's3-cross-region-failover',
-  's3-backup-test',
-  'rds-pitr-in-region',
-  'rds-pitr-cross-region',
-  'rds-snapshot-copy-restore',
-  'rds-read-replica-promotion',
-  'rds-backup-test',
-  'ec2-ami-recovery',
-  'ec2-ebs-volume-recovery',
-  'ec2-backup-test',
-  'dynamodb-pitr-restore',
-  'dynamodb-backup-restore',
-  'dynamodb-global-table-failover',
-  'dynamodb-backup-test',
-  'backup-monitoring',
-  'dr-procedure',
-  'compliance-mapping',
-];
-
 describe('the bundled runbooks', () => {
   it('all load, with no problem and no warning', async () => {
     const load = await loadRunbooks(md, { runbooksDir: bundled });
     expect(load.problems).toEqual([]);
-    expect(load.runbooks.map((r) => r.meta.id).sort()).toEqual([...EXPECTED_IDS].sort());
+    expect(load.runbooks.map((r) => r.meta.id).sort()).toEqual([...EXPECTED_RUNBOOK_IDS].sort());
     for (const runbook of load.runbooks) {
       expect(runbook.source).toBe('bundled');
       expect(runbook.file).toBe(`runbooks/procedures/${runbook.meta.id}.md`);
@@ -139,7 +117,7 @@ describe('the organisation overlay', () => {
       await loadRunbooks(md, { runbooksDir: bundled, overlayDir: path.join(fixtures, 'overlay') }),
     );
     const list = catalog.list();
-    expect(list).toHaveLength(EXPECTED_IDS.length + 1);
+    expect(list).toHaveLength(EXPECTED_RUNBOOK_IDS.length + 1);
     const rollback = list.find((r) => r.id === 's3-version-rollback')!;
     expect(rollback).toMatchObject({
       source: 'overlay',
@@ -162,7 +140,7 @@ describe('the organisation overlay', () => {
       overlayDir: path.join(os.tmpdir(), 'drwr-no-such-dir'),
     });
     expect(load.problems).toEqual([]);
-    expect(load.runbooks).toHaveLength(EXPECTED_IDS.length);
+    expect(load.runbooks).toHaveLength(EXPECTED_RUNBOOK_IDS.length);
   });
 
   it('keeps the bundled runbook when the overlay copy is broken', async () => {
@@ -179,7 +157,7 @@ describe('the organisation overlay', () => {
     temps.push(dir);
     await cp(path.join(bundled, 'procedures'), path.join(dir, 'procedures'), { recursive: true });
     const load = await loadRunbooks(md, { runbooksDir: dir });
-    expect(load.runbooks).toHaveLength(EXPECTED_IDS.length);
+    expect(load.runbooks).toHaveLength(EXPECTED_RUNBOOK_IDS.length);
   });
 });
 
