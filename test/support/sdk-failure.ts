@@ -1,18 +1,10 @@
+import { rejectionOf } from './rejection';
+
 /** What a failed SDK call says: the error name, its message and the HTTP status. */
 export interface SdkFailure {
   name: string;
   message: string;
   status: number | undefined;
-}
-
-/** The error a promise rejects with; throws if it resolves (the test expected a failure). */
-export async function rejectionOf<T = Record<string, unknown>>(promise: Promise<unknown>): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as T;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** The name, message and HTTP status of the SDK error a call fails with. */

@@ -16,7 +16,7 @@ import { createSimulator } from '../../../electron/simulator';
 import type { Simulator } from '../../../electron/simulator';
 import type { ServiceSimulator } from '../../../electron/simulator/core/types';
 import { simulatorServices } from '../../../electron/simulator/core/services';
-import { rejectionOf } from '../../support/sdk-failure';
+import { rejectionOf } from '../../support/rejection';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };

@@ -27,7 +27,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator';
 import type { Simulator } from '../../../electron/simulator';
-import { rejectionOf } from '../../support/sdk-failure';
+import { rejectionOf } from '../../support/rejection';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };

@@ -13,7 +13,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, startSimulatorServer } from '../../../electron/simulator';
 import type { Simulator, SimulatorServer } from '../../../electron/simulator';
-import { rejectionOf } from '../../support/sdk-failure';
+import { rejectionOf } from '../../support/rejection';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };

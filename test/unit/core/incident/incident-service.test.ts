@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../../electron/core/api/errors';
 import { foldIncident } from '../../../../electron/core/incident/reducer';
 import { tempService } from './support/fixtures';
+import { rejectionOf } from '../../../support/rejection';
 
 type Env = Awaited<ReturnType<typeof tempService>>;
 let env: Env;
@@ -13,14 +14,8 @@ async function declare(e: Env) {
   return e.service.declare({ title: 'us-east-1 outage', severity: 'SEV1', commander: 'Ana Ruiz' });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+/** The AppError a call rejects with. */
+const rejection = (promise: Promise<unknown>) => rejectionOf<AppError>(promise);
 
 const CRITERIA = {
   scope: 'S3 and RDS in us-east-1',

@@ -9,6 +9,7 @@ import { exportRecord, renderRecordHtml } from '../../../../electron/core/record
 import { RecordService } from '../../../../electron/core/record/record-service';
 import type { LessonsRecord, RecordForm } from '../../../../electron/core/record/types';
 import { bundledProcedure, TIERS } from '../incident/support/fixtures';
+import { rejectionOf } from '../../../support/rejection';
 
 let dataDir: string;
 let incidents: IncidentService;
@@ -51,14 +52,8 @@ async function savedRecord() {
   return { id: view.state.id, saved };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+/** The AppError a call rejects with. */
+const rejection = (promise: Promise<unknown>) => rejectionOf<AppError>(promise);
 
 describe('renderRecordHtml', () => {
   it('is one standalone document: inline styles, a CSP without scripts, no external loads', async () => {

@@ -9,6 +9,7 @@ import { RecordService } from '../../../../electron/core/record/record-service';
 import { emptyRecordForm } from '../../../../electron/core/record/compose-record';
 import type { RecordForm } from '../../../../electron/core/record/types';
 import { bundledProcedure, TIERS } from '../incident/support/fixtures';
+import { rejectionOf } from '../../../support/rejection';
 
 let dataDir: string;
 let incidents: IncidentService;
@@ -36,14 +37,8 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+/** The AppError a call rejects with. */
+const rejection = (promise: Promise<unknown>) => rejectionOf<AppError>(promise);
 
 const FORM: RecordForm = {
   summary: 'us-east-1 lost S3 and RDS for 3 hours; we failed over to us-west-2.',
