@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../electron/bridge/start-bridge';
-import { Core } from '../../../electron/core/app/core';
+import type { Core } from '../../../electron/core/app/core';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/csp';
+import { createTabletopCore } from '../../support/test-core';
 
 const TOKEN = 'test-token-0123456789';
 
@@ -72,13 +73,7 @@ describe('startBridge (end to end on port 0)', () => {
     await mkdir(rendererDir);
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>DR War Room</title>');
     await writeFile(path.join(base, 'secret.txt'), 'top secret');
-    core = await Core.create({
-      dataDir: path.join(base, 'data'),
-      runbooksDir: path.resolve(import.meta.dirname, '../../../runbooks'),
-      mode: 'TABLETOP',
-      transport: 'http',
-      version: '0.0.0-test',
-    });
+    core = await createTabletopCore(path.join(base, 'data'), 'http');
     bridge = await startBridge(core, { port: 0, rendererDir, token: TOKEN });
   });
 
@@ -283,13 +278,7 @@ describe('startBridge (end to end on port 0)', () => {
 describe('startBridge before the renderer is built', () => {
   it('says to run the build instead of a blank page, and picks a random token', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'drwr-bridge-'));
-    const core = await Core.create({
-      dataDir: path.join(base, 'data'),
-      runbooksDir: path.resolve(import.meta.dirname, '../../../runbooks'),
-      mode: 'TABLETOP',
-      transport: 'http',
-      version: '0.0.0-test',
-    });
+    const core = await createTabletopCore(path.join(base, 'data'), 'http');
     const bridge = await startBridge(core, { port: 0, rendererDir: path.join(base, 'missing') });
     try {
       expect(bridge.token).toMatch(/^[\w-]{32,}$/);

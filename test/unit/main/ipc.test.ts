@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, EVENT_CHANNEL, ipcChannel } from '../../../electron/core/api/contract';
 import type { Result } from '../../../electron/core/api/result';
-import { Core } from '../../../electron/core/app/core';
+import type { Core } from '../../../electron/core/app/core';
+import { createTabletopCore } from '../../support/test-core';
 
 type InvokeHandler = (event: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -52,13 +53,7 @@ describe('registerIpcHandlers', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-ipc-'));
-    core = await Core.create({
-      dataDir,
-      runbooksDir: path.resolve(import.meta.dirname, '../../../runbooks'),
-      mode: 'TABLETOP',
-      transport: 'ipc',
-      version: '0.0.0-test',
-    });
+    core = await createTabletopCore(dataDir, 'ipc');
   });
 
   afterAll(async () => {
@@ -125,13 +120,7 @@ describe('registerIpcHandlers', () => {
 describe('forwardEvents', () => {
   it('sends each core event to the window until unsubscribed, and skips a destroyed window', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-ipc-'));
-    const core = await Core.create({
-      dataDir,
-      runbooksDir: path.resolve(import.meta.dirname, '../../../runbooks'),
-      mode: 'TABLETOP',
-      transport: 'ipc',
-      version: '0.0.0-test',
-    });
+    const core = await createTabletopCore(dataDir, 'ipc');
     try {
       let destroyed = false;
       const send = vi.fn();

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../../electron/core/api/events';
-import { Core } from '../../../electron/core/app/core';
+import type { Core } from '../../../electron/core/app/core';
+import { createTabletopCore } from '../../support/test-core';
 
 /** A mocked `electron` whose shell records what it was asked to open. */
 const electron = vi.hoisted(() => ({
@@ -23,13 +24,7 @@ describe('handleShellRequests', () => {
 
   beforeAll(async () => {
     base = await mkdtemp(path.join(os.tmpdir(), 'drwr-shell-'));
-    core = await Core.create({
-      dataDir: path.join(base, 'data'),
-      runbooksDir: path.resolve(import.meta.dirname, '../../../runbooks'),
-      mode: 'TABLETOP',
-      transport: 'ipc',
-      version: '0.0.0-test',
-    });
+    core = await createTabletopCore(path.join(base, 'data'), 'ipc');
   });
 
   afterAll(async () => {
