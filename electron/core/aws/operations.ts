@@ -132,9 +132,15 @@ export const operations: readonly AwsOperation[] = [
     iamAction: 's3:GetObject',
     alsoRequires: ['s3:GetObjectVersion'],
   }),
-  op('s3', 'GetObjectTagging', 'read', 'Drill clean-up: read a test object version’s tags before deleting it.', {
-    alsoRequires: ['s3:GetObjectVersionTagging'],
-  }),
+  op(
+    's3',
+    'GetObjectTagging',
+    'read',
+    'Drill clean-up: read a test object version’s tags before deleting it.',
+    {
+      alsoRequires: ['s3:GetObjectVersionTagging'],
+    },
+  ),
   op('s3', 'GetObject', 'read', 'Validation: read an object (version) back.', {
     alsoRequires: ['s3:GetObjectVersion'],
   }),

@@ -11,7 +11,16 @@ import { createValidateSlice, type ValidateSlice } from './slices/validate';
 import { createDrillSlice, type DrillSlice } from './slices/drill';
 
 /** The whole store: the intersection of its slices. */
-export type StoreState = AppSlice & ProcedureSlice & UiSlice & IncidentSlice & RunbooksSlice & SessionSlice & RecoverSlice & AssessSlice & ValidateSlice & DrillSlice;
+export type StoreState = AppSlice &
+  ProcedureSlice &
+  UiSlice &
+  IncidentSlice &
+  RunbooksSlice &
+  SessionSlice &
+  RecoverSlice &
+  AssessSlice &
+  ValidateSlice &
+  DrillSlice;
 
 /** The one store of slices; components select what they need. */
 export const useStore = create<StoreState>()((...args) => ({
