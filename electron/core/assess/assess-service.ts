@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -129,6 +130,8 @@ export class AssessService {
   run(input: { incidentId?: string; services?: AssessServiceName[] } = {}): Promise<AssessmentResult> {
     if (this.running) return this.running.promise;
     const controller = new AbortController();
+    // Every call in flight listens for the scan's cancellation: many listeners by design.
+    setMaxListeners(0, controller.signal);
     const scanId = newScanId();
     const startedAt = new Date().toISOString();
     const running: Running = {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { isAppError } from '../../api/errors';
 import type { AwsClients } from '../../aws/clients';
 import { describeAwsError } from '../../aws/describe-aws-error';
@@ -72,7 +73,7 @@ export class RecoveryExecutor {
   private readonly quotas = new Map<QuotaName, Semaphore>();
   private readonly requests: Semaphore;
   private readonly poll: PollTiming;
-  private readonly abort = new AbortController();
+  private readonly abort = unboundedAbortController();
   private settled: { promise: Promise<RecoveryRun>; resolve: (run: RecoveryRun) => void } | null = null;
   private resumeIds = new Set<string>();
   private finishing = false;
@@ -523,4 +524,11 @@ export class RecoveryExecutor {
       }
     }
   }
+}
+
+/** An abort controller whose signal every request in flight may listen to (no listener limit). */
+function unboundedAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
