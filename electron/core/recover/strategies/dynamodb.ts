@@ -96,15 +96,7 @@ export function dynamodbPitr(ctx: StrategyContext<DdbData<'dynamodb-pitr-cross-r
           SourceTableArn: ctx.data.sourceTableArn,
           TargetTableName: ctx.targetName,
           ...(ctx.restoreTime ? { RestoreDateTime: ctx.restoreTime } : { UseLatestRestorableTime: true }),
-          ...(ctx.settings.kmsKeyId
-            ? {
-                SSESpecificationOverride: {
-                  Enabled: true,
-                  SSEType: 'KMS',
-                  KMSMasterKeyId: ctx.settings.kmsKeyId,
-                },
-              }
-            : {}),
+          ...sseOverride(ctx.settings.kmsKeyId),
         },
         'create',
       ),
@@ -133,15 +125,7 @@ export function dynamodbBackup(ctx: StrategyContext<DdbData<'dynamodb-backup-res
         {
           BackupArn: ctx.data.backupArn,
           TargetTableName: ctx.targetName,
-          ...(ctx.settings.kmsKeyId
-            ? {
-                SSESpecificationOverride: {
-                  Enabled: true,
-                  SSEType: 'KMS',
-                  KMSMasterKeyId: ctx.settings.kmsKeyId,
-                },
-              }
-            : {}),
+          ...sseOverride(ctx.settings.kmsKeyId),
         },
         'create',
       ),
@@ -188,4 +172,11 @@ export function dynamodbGlobalReplica(
       }),
     ],
   };
+}
+
+/** The restore's encryption override when a us-west-2 KMS key is mapped (else AWS's default). */
+function sseOverride(kmsKeyId: string | undefined): Record<string, unknown> {
+  return kmsKeyId
+    ? { SSESpecificationOverride: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: kmsKeyId } }
+    : {};
 }
