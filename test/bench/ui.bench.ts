@@ -73,6 +73,37 @@ async function timeToRail(app: RunningApp): Promise<number[]> {
   return samples;
 }
 
+/**
+ * The reader's time to first render: from clicking a runbook in the list to its rendered body
+ * (title and code blocks) on screen, for every bundled runbook. Measured from the driver, so
+ * each sample includes one Playwright round trip (a few milliseconds).
+ */
+async function timeToRunbook(app: RunningApp): Promise<number[]> {
+  await app.page.goto(app.url);
+  await app.page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: 'Runbooks', exact: true })
+    .click();
+  const items = app.page.getByRole('region', { name: 'Browse runbooks' }).locator('button.rb-item');
+  await items.first().waitFor();
+  const count = await items.count();
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    const title = (
+      (await item
+        .locator('.rb-item-title')
+        .textContent()
+        .catch(() => null)) ?? ''
+    ).trim();
+    const started = performance.now();
+    await item.click();
+    await app.page.locator('#rb-title', { hasText: title }).waitFor();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 async function seedNotes(app: RunningApp, incidentId: string): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -97,6 +128,7 @@ export async function uiBench(): Promise<BenchCase[]> {
   const app = await startApp();
   try {
     const rail = await timeToRail(app);
+    const reader = await timeToRunbook(app);
     const incident = await callApi<{ state: { id: string } }>(app, 'incident.declare', {
       title: 'Benchmark: a long incident',
       commander: 'Bench Runner',
@@ -140,6 +172,12 @@ export async function uiBench(): Promise<BenchCase[]> {
         unit: 'ms',
         samples: rail,
         note: `${LOADS} loads of the built renderer in headless Chromium (from navigation start).`,
+      },
+      {
+        name: 'runbook reader: click → rendered runbook',
+        unit: 'ms',
+        samples: reader,
+        note: `Every bundled runbook (${reader.length}) opened from the reader's list in headless Chromium, until its title is on screen; includes one driver round trip per sample.`,
       },
       {
         name: `timeline scroll frame interval (${EVENTS.toLocaleString('en')} entries)`,
