@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { AssessedResource, ReadinessStatus } from '../../../../electron/core/api/calls/assess';
 import { readinessByService } from './chart-data';
-import { useEchart, type ChartColors } from './use-echart';
+import { themedBarBase, useEchart, type ChartColors } from './use-echart';
 
 const statusColor = (c: ChartColors): Record<ReadinessStatus, string> => ({
   ready: c.ok,
@@ -16,11 +16,7 @@ export function ReadinessChart({ resources }: { resources: AssessedResource[] })
   const data = useMemo(() => readinessByService(resources), [resources]);
   const build = useCallback(
     (c: ChartColors) => ({
-      animation: false,
-      textStyle: { color: c.fg },
-      legend: { top: 0, textStyle: { color: c.fg } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 90, right: 20, top: 36, bottom: 24 },
+      ...themedBarBase(c, { left: 90, bottom: 24 }),
       xAxis: {
         type: 'value',
         minInterval: 1,

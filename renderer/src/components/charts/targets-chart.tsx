@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { ResourceOutcome } from '../../../../electron/core/record/types';
 import { targetRows } from './chart-data';
-import { useEchart, type ChartColors } from './use-echart';
+import { themedBarBase, useEchart, type ChartColors } from './use-echart';
 
 const show = (v: number | null) => (v === null ? 'not measured' : `${v} min`);
 
@@ -13,11 +13,7 @@ export function TargetsChart({ resources }: { resources: ResourceOutcome[] }) {
   const rows = useMemo(() => targetRows(resources), [resources]);
   const build = useCallback(
     (c: ChartColors) => ({
-      animation: false,
-      textStyle: { color: c.fg },
-      legend: { top: 0, textStyle: { color: c.fg } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 180, right: 20, top: 36, bottom: 28 },
+      ...themedBarBase(c, { left: 180, bottom: 28 }),
       xAxis: {
         type: 'value',
         name: 'minutes',

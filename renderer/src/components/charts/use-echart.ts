@@ -80,3 +80,17 @@ export function useEchart(build: (colors: ChartColors) => echarts.EChartsCoreOpt
 
   return ref;
 }
+
+/**
+ * The options every bar chart of the app shares: no animation, text and legend in the theme's
+ * colours, an axis tooltip, and a grid with room for the legend (`left`/`bottom` per chart).
+ */
+export function themedBarBase(c: ChartColors, grid: { left: number; bottom: number; right?: number }) {
+  return {
+    animation: false,
+    textStyle: { color: c.fg },
+    legend: { top: 0, textStyle: { color: c.fg } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: grid.left, right: grid.right ?? 20, top: 36, bottom: grid.bottom },
+  };
+}

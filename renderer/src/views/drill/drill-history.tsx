@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { DrillHistory } from '../../../../electron/core/api/calls/drill';
-import { useEchart, type ChartColors } from '../../components/charts/use-echart';
+import { themedBarBase, useEchart, type ChartColors } from '../../components/charts/use-echart';
 import { quarterSeries, SERVICE_TITLE } from './drill-model';
 
 /** Drills passed and failed per quarter (stacked bars); mounted only when there is history to draw. */
@@ -8,11 +8,7 @@ function QuarterChart({ history }: { history: DrillHistory }) {
   const series = useMemo(() => quarterSeries(history), [history]);
   const build = useCallback(
     (c: ChartColors) => ({
-      animation: false,
-      textStyle: { color: c.fg },
-      legend: { top: 0, textStyle: { color: c.fg } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      ...themedBarBase(c, { left: 48, bottom: 28, right: 16 }),
       xAxis: { type: 'category', data: series.quarters, axisLabel: { color: c.fg } },
       yAxis: {
         type: 'value',
