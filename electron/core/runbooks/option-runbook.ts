@@ -1,4 +1,5 @@
 import type { RecoveryOption, RecoveryOptionKind } from '../api/calls/assess';
+import type { StrategyId } from '../recover/types';
 
 /** The runbook that does each recovery option by hand (`null`: nothing to do). */
 export const OPTION_RUNBOOKS: Record<RecoveryOptionKind, string | null> = {
@@ -16,6 +17,34 @@ export const OPTION_RUNBOOKS: Record<RecoveryOptionKind, string | null> = {
   'backup-restore': 'dynamodb-backup-restore',
   'in-place': null,
 };
+
+/**
+ * The assessment's option kind behind each planner strategy (`null`: the planner's own flow, with
+ * no assessment option of its own).
+ */
+export const STRATEGY_OPTION_KINDS: Record<StrategyId, RecoveryOptionKind | null> = {
+  's3-replica-failover': 'replica-bucket',
+  's3-version-rollback': 'version-rollback',
+  's3-archive-restore': null,
+  'rds-pitr-cross-region': 'cross-region-pitr',
+  'rds-snapshot-restore': 'snapshot-restore',
+  'rds-snapshot-copy-restore': 'snapshot-copy-restore',
+  'rds-promote-replica': 'read-replica-promotion',
+  'ec2-ami-launch': 'ami-launch',
+  'ec2-ami-copy-launch': 'ami-copy-launch',
+  'ebs-snapshot-copy': 'volume-from-snapshot',
+  'dynamodb-pitr-cross-region': 'table-pitr',
+  'dynamodb-backup-restore': 'backup-restore',
+  'dynamodb-global-replica': 'global-table-replica',
+};
+
+/** The runbook that does a planner strategy by hand: its option's runbook, or its own. */
+export function runbookForStrategy(strategy: StrategyId): string {
+  const kind = STRATEGY_OPTION_KINDS[strategy];
+  const viaOption = kind ? OPTION_RUNBOOKS[kind] : null;
+  // The archive restore has no assessment option: its runbook bears the strategy's name.
+  return viaOption ?? 's3-archive-restore';
+}
 
 /** A runbook to open for an option, with the placeholder values the option already knows. */
 export interface OptionRunbookLink {

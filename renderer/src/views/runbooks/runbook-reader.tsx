@@ -5,6 +5,7 @@ import { useStore } from '../../store/index';
 import { copyText } from './copy-text';
 import { reviewOverdue, serviceLabels, stageLabels } from './labels';
 import { PlaceholderForm } from './placeholder-form';
+import { RunbookFillChooser } from './runbook-fill-chooser';
 
 /** What the last copy did, for the status line. */
 interface CopyStatus {
@@ -23,6 +24,7 @@ function firstLine(text: string): string {
 /** The open runbook: its header, placeholders, and the rendered body with copy buttons on every code block. */
 export function RunbookReader({ doc }: { doc: RunbookDocument }) {
   const showRunbook = useStore((s) => s.showRunbook);
+  const valuesEpoch = useStore((s) => s.openRunbookEpoch);
   const [lastCopy, setLastCopy] = useState<CopyStatus | null>(null);
   const copied = lastCopy?.runbookId === doc.id ? lastCopy : null;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -79,8 +81,10 @@ export function RunbookReader({ doc }: { doc: RunbookDocument }) {
           {doc.source === 'overlay' && ' · organisation runbook'}
         </p>
         <p className="lead">{doc.summary}</p>
+        <RunbookFillChooser doc={doc} />
       </header>
-      <PlaceholderForm runbookId={doc.id} placeholders={doc.placeholders} />
+      {/* Values set from outside the form (a step, an option, another resource) restart its fields. */}
+      <PlaceholderForm key={valuesEpoch} runbookId={doc.id} placeholders={doc.placeholders} />
       <p className="rb-copy-status" role="status" aria-live="polite">
         {copied &&
           (copied.ok ? (

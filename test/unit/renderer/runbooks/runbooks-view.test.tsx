@@ -12,6 +12,12 @@ vi.mock('../../../../renderer/src/api/client', () => ({
   transport: 'http',
   subscribeEvents: () => () => undefined,
   api: {
+    assess: {
+      latest: async () => {
+        calls.push({ name: 'assess.latest', input: {} });
+        return { ok: true, value: null };
+      },
+    },
     runbooks: {
       list: async () => ({ ok: true, value: FIXTURES.map((f) => f.summary) }),
       problems: async () => ({ ok: true, value: [] }),
@@ -39,7 +45,6 @@ vi.mock('../../../../renderer/src/api/client', () => ({
 const { useStore } = await import('../../../../renderer/src/store/index');
 const { RunbooksView } = await import('../../../../renderer/src/views/runbooks/runbooks-view');
 const { StepRunbookLink } = await import('../../../../renderer/src/views/runbooks/step-runbook-link');
-const { incidentRunbookValues } = await import('../../../../renderer/src/views/runbooks/incident-values');
 
 const writeText = vi.fn(async (_text: string) => undefined);
 
@@ -58,7 +63,11 @@ beforeEach(() => {
     openRunbookId: null,
     openRunbook: { status: 'idle' },
     runbookValues: {},
+    runbookFill: null,
     runbookFilter: { service: 'all', stage: 'all' },
+    assessment: { status: 'idle' },
+    incident: null,
+    recoverRun: null,
   });
 });
 
@@ -160,7 +169,7 @@ describe('the runbooks screen', () => {
 });
 
 describe('deep links from procedure steps', () => {
-  it('open the reader at the step’s runbook with the incident’s context', async () => {
+  it('open the reader at the step’s runbook, with nothing to fill when nothing is known', async () => {
     useStore.setState({ view: 'procedure' });
     render(<StepRunbookLink runbookId="s3-archive-restore" stepTitle="Restore the archive" />);
     await act(async () =>
@@ -169,19 +178,6 @@ describe('deep links from procedure steps', () => {
     expect(useStore.getState().view).toBe('runbooks');
     expect(useStore.getState().openRunbookId).toBe('s3-archive-restore');
     expect(calls.at(-1)).toEqual({ name: 'get', input: { id: 's3-archive-restore', values: {} } });
-  });
-
-  it('take the incident id and its procedure regions as values', () => {
-    expect(incidentRunbookValues(null)).toEqual({});
-    const state = {
-      id: 'DR-20261126-01',
-      procedure: { regions: { primary: 'eu-west-1', secondary: 'eu-central-1' } },
-    };
-    expect(incidentRunbookValues(state as Parameters<typeof incidentRunbookValues>[0])).toEqual({
-      'incident-id': 'DR-20261126-01',
-      'primary-region': 'eu-west-1',
-      'secondary-region': 'eu-central-1',
-    });
   });
 });
 
