@@ -1,8 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { isAppError } from '../../api/errors';
-import type { AwsClients } from '../../aws/clients';
-import { describeAwsError } from '../../aws/describe-aws-error';
-import { redactSecrets } from '../../aws/redact';
 import { buildEndpointMap } from '../endpoint-map';
 import { RECOVER_ENTRY, type RunEntry } from '../entry-types';
 import { reduceRun } from '../run-reducer';
@@ -14,49 +10,19 @@ import {
   type QuotaName,
   type RecoveryPlan,
   type RecoveryRun,
-  type RecoverService,
 } from '../types';
-import { LIVE_POLL, nextInterval, sleep, type PollTiming } from './backoff';
-import { sendCall, type SdkAnswer } from './commands';
-import { probe, type ProbeCall } from './probes';
-import { failureOf, retryParams, TargetFailedError } from './action-failure';
+import { failureOf } from './action-failure';
+import { LIVE_POLL } from './backoff';
+import type { ExecutorContext, ExecutorOptions } from './executor-context';
+import { RequestLimits } from './request-limits';
+import { runCalls } from './run-calls';
+import { Semaphore } from './semaphore';
+import { waitReady } from './wait-ready';
 
 export { retryParams } from './action-failure';
-import { RUNNERS } from './runners/index';
-import { resolveParams, type ResolvedCall, type RunnerContext } from './runner-context';
-import { Semaphore } from './semaphore';
-
-/** Where the executor writes: the incident journal (resolves once the entry is on disk). */
-export interface RunJournal {
-  append(type: string, data: Record<string, unknown>): Promise<RunEntry>;
-}
-
-/** Options of {@link RecoveryExecutor}. */
-export interface ExecutorOptions {
-  clients: AwsClients;
-  journal: RunJournal;
-  incidentId: string;
-  /** Who runs it (the journal's actor is set by the journal port). */
-  actor: string;
-  /** The run folded from the journal: a confirmed plan (and, after a restart, its progress). */
-  run: RecoveryRun;
-  poll?: Partial<PollTiming>;
-  /** Most AWS requests in flight at once (default 128). */
-  requestConcurrency?: number;
-  quotaLimits?: Partial<Record<QuotaName, number>>;
-  /** Automatic retries of throttled or quota-limited creates before the action fails (default 20). */
-  maxBackoffRetries?: number;
-  /** Called after every change of the run. */
-  onChange?: (run: RecoveryRun, entry: RunEntry) => void;
-}
+export type { ExecutorOptions, RunJournal } from './executor-context';
 
 const IN_FLIGHT: ReadonlySet<ActionState> = new Set(['queued', 'running', 'waiting']);
-
-function summarize(answer: SdkAnswer): unknown {
-  const { $metadata: _meta, ...rest } = answer;
-  const text = JSON.stringify(rest);
-  return text.length <= 2_000 ? JSON.parse(text) : `${text.slice(0, 2_000)}…`;
-}
 
 /**
  * Runs a confirmed plan: the dependency graph with quota queues (queue, never fail) and a bound
@@ -71,9 +37,8 @@ export class RecoveryExecutor {
   private readonly actions = new Map<string, { action: PlanAction; chain: PlanChain }>();
   private readonly tasks = new Map<string, Promise<void>>();
   private readonly quotas = new Map<QuotaName, Semaphore>();
-  private readonly requests: Semaphore;
-  private readonly poll: PollTiming;
   private readonly abort = unboundedAbortController();
+  private readonly ctx: ExecutorContext;
   private settled: { promise: Promise<RecoveryRun>; resolve: (run: RecoveryRun) => void } | null = null;
   private resumeIds = new Set<string>();
   private finishing = false;
@@ -87,8 +52,19 @@ export class RecoveryExecutor {
     this.plan = options.run.plan;
     for (const chain of this.plan.chains)
       for (const action of chain.actions) this.actions.set(action.id, { action, chain });
-    this.requests = new Semaphore(options.requestConcurrency ?? 128);
-    this.poll = { ...LIVE_POLL, ...options.poll };
+    this.ctx = {
+      clients: options.clients,
+      incidentId: options.incidentId,
+      plan: this.plan,
+      poll: { ...LIVE_POLL, ...options.poll },
+      limits: new RequestLimits(options.requestConcurrency ?? 128),
+      signal: this.abort.signal,
+      maxBackoffRetries: options.maxBackoffRetries ?? 20,
+      run: () => this.state,
+      actionRef: (actionId) => this.actions.get(actionId)!,
+      write: (type, data) => this.write(type, data),
+      setState: (actionId, state, data) => this.setState(actionId, state, data),
+    };
     for (const [name, limit] of Object.entries(QUOTA_LIMITS) as Array<[QuotaName, number]>) {
       this.quotas.set(name, new Semaphore(options.quotaLimits?.[name] ?? limit));
     }
@@ -244,9 +220,6 @@ export class RecoveryExecutor {
     settled?.resolve(this.state);
   }
 
-  private outputOf = (actionId: string): Record<string, string> | undefined =>
-    this.state.actions[actionId]?.output;
-
   private async runAction(actionId: string, resuming: boolean): Promise<void> {
     const { action, chain } = this.actions.get(actionId)!;
     const before = this.state.actions[actionId]!;
@@ -272,11 +245,11 @@ export class RecoveryExecutor {
           attempt,
           ...(resuming ? { status: 'resuming after a restart' } : {}),
         });
-        output = await this.runWithBackoff(action, chain, resuming, attempt);
+        output = await runCalls(this.ctx, action, chain, resuming, attempt);
       }
       if (action.wait) {
         await this.setState(actionId, 'waiting', { output, status: action.wait.describe });
-        const waited = await this.waitFor(action, output);
+        const waited = await waitReady(this.ctx, action, output);
         if (waited === null) return;
         output = waited;
       }
@@ -287,241 +260,6 @@ export class RecoveryExecutor {
       });
     } finally {
       release?.();
-    }
-  }
-
-  private async runWithBackoff(
-    action: PlanAction,
-    chain: PlanChain,
-    resuming: boolean,
-    attempt: number,
-  ): Promise<Record<string, string>> {
-    const region = this.plan.regions.secondary;
-    const calls: ResolvedCall[] = action.calls.map((c) => ({
-      ...c,
-      params: retryParams(
-        resolveParams(c.params, this.outputOf) as Record<string, unknown>,
-        c.operation,
-        attempt,
-      ),
-    }));
-    let counter = 0;
-    let delay = this.poll.initialMs;
-    for (let tries = 0; ; tries += 1) {
-      const ctx: RunnerContext = {
-        clients: this.options.clients,
-        incidentId: this.options.incidentId,
-        planId: this.plan.id,
-        chain,
-        action,
-        calls,
-        output: this.state.actions[action.id]?.output ?? {},
-        resuming: resuming || tries > 0,
-        attempt,
-        send: (call, targetId) =>
-          this.journaledCall(
-            action,
-            chain,
-            attempt,
-            (counter += 1),
-            call.service,
-            call.region || region,
-            call.operation,
-            call.params,
-            targetId,
-          ),
-        lookup: (service, operation, params, targetId, lookupRegion) =>
-          this.journaledCall(
-            action,
-            chain,
-            attempt,
-            (counter += 1),
-            service,
-            lookupRegion || region,
-            operation,
-            params,
-            targetId,
-          ),
-      };
-      try {
-        return await RUNNERS[action.kind](ctx);
-      } catch (error) {
-        const described = isAppError(error)
-          ? error
-          : describeAwsError(error, {
-              service: action.calls[0]?.service ?? '',
-              operation: action.calls[0]?.operation ?? '',
-            });
-        const hint = described.detail?.hint;
-        // Quotas and throttling: queue and retry (never fail on the first); a 5xx: a few tries.
-        const limit = this.options.maxBackoffRetries ?? 20;
-        const again =
-          ((hint === 'quota' || hint === 'throttled') && tries < limit) ||
-          (hint === 'unavailable' && tries < Math.min(5, limit));
-        if (again && this.abort.signal.aborted) throw error;
-        if (!again) throw error;
-        await this.setState(action.id, 'queued', {
-          status:
-            hint === 'quota'
-              ? 'AWS quota reached: queued, retrying'
-              : hint === 'throttled'
-                ? 'throttled: retrying with back-off'
-                : 'AWS did not answer: retrying with back-off',
-          attempt,
-        });
-        await sleep(delay, this.abort.signal);
-        delay = nextInterval(this.poll, delay, false);
-        await this.setState(action.id, 'running', { attempt });
-      }
-    }
-  }
-
-  private async journaledCall(
-    action: PlanAction,
-    chain: PlanChain,
-    attempt: number,
-    n: number,
-    service: RecoverService,
-    region: string,
-    operation: string,
-    params: Record<string, unknown>,
-    targetId: string,
-  ): Promise<SdkAnswer> {
-    const callId = `${action.id}@${attempt}.${n}`;
-    const common = {
-      callId,
-      actionId: action.id,
-      chainId: chain.id,
-      resourceId: chain.resource.id,
-      targetId,
-      service,
-      operation,
-      region,
-      tier: chain.resource.tier,
-    };
-    await this.write(RECOVER_ENTRY.callStarted, {
-      ...common,
-      params: JSON.parse(redactSecrets(JSON.stringify(params))) as unknown,
-      ...(typeof params.ClientToken === 'string' ? { clientToken: params.ClientToken } : {}),
-    });
-    try {
-      const answer = await this.requests.run(() =>
-        sendCall(this.options.clients, service, region, operation, params),
-      );
-      await this.write(RECOVER_ENTRY.callCompleted, {
-        ...common,
-        requestId: answer.$metadata?.requestId ?? null,
-        answer: summarize(answer),
-      });
-      return answer;
-    } catch (error) {
-      const described = describeAwsError(error, { service, operation, resource: targetId, region });
-      await this.write(RECOVER_ENTRY.callFailed, {
-        ...common,
-        error: {
-          code: described.code,
-          message: described.message,
-          awsCode: described.detail?.awsCode ?? null,
-          requestId: described.detail?.requestId ?? null,
-        },
-      });
-      throw error;
-    }
-  }
-
-  /**
-   * Journal the poll that saw the target ready as a call (started and completed): the journal
-   * then says when each resource became available, with AWS's request id.
-   */
-  private async journalReady(
-    action: PlanAction,
-    output: Record<string, string>,
-    call: ProbeCall,
-  ): Promise<void> {
-    const { chain } = this.actions.get(action.id)!;
-    const attempt = this.state.actions[action.id]?.attempts ?? 0;
-    const targetId =
-      output.DBInstanceIdentifier ??
-      output.DBSnapshotIdentifier ??
-      output.ImageId ??
-      output.InstanceId ??
-      output.VolumeId ??
-      output.SnapshotId ??
-      output.TableName ??
-      chain.targetName;
-    const common = {
-      callId: `${action.id}@${attempt}.ready`,
-      actionId: action.id,
-      chainId: chain.id,
-      resourceId: chain.resource.id,
-      targetId,
-      service: call.service,
-      operation: call.operation,
-      region: this.plan.regions.secondary,
-      tier: chain.resource.tier,
-      phase: 'ready',
-    };
-    await this.write(RECOVER_ENTRY.callStarted, common);
-    await this.write(RECOVER_ENTRY.callCompleted, {
-      ...common,
-      requestId: call.requestId,
-      answer: { status: 'ready' },
-    });
-  }
-
-  /** Poll with back-off until ready; null when the executor was detached. */
-  private async waitFor(
-    action: PlanAction,
-    initial: Record<string, string>,
-  ): Promise<Record<string, string> | null> {
-    const region = this.plan.regions.secondary;
-    let output = { ...initial };
-    let interval = this.poll.initialMs;
-    let lastStatus = '';
-    let lastProgress: number | null = null;
-    const started = Date.now();
-    for (;;) {
-      if (!(await sleep(interval, this.abort.signal))) return null;
-      let result;
-      try {
-        result = await this.requests.run(() =>
-          probe(action.wait!.kind, this.options.clients, region, output, action),
-        );
-      } catch (error) {
-        const d = describeAwsError(error, {
-          service: action.calls[0]?.service ?? '',
-          operation: 'poll',
-          region,
-        });
-        if (d.detail?.retryable === true) {
-          interval = nextInterval(this.poll, interval, false);
-          continue;
-        }
-        throw error;
-      }
-      output = { ...output, ...(result.output ?? {}) };
-      if (result.failed) throw new TargetFailedError(result.failed);
-      if (result.done) {
-        if (result.call) await this.journalReady(action, output, result.call);
-        return output;
-      }
-      const changed =
-        result.status !== lastStatus ||
-        (result.progress !== null && Math.abs(result.progress - (lastProgress ?? 0)) >= 10);
-      if (changed) {
-        lastStatus = result.status;
-        lastProgress = result.progress;
-        await this.setState(action.id, 'waiting', {
-          status: result.status,
-          ...(result.progress !== null ? { progress: result.progress } : {}),
-        });
-      }
-      interval = nextInterval(this.poll, interval, changed);
-      if (Date.now() - started > this.poll.timeoutMs) {
-        throw new TargetFailedError(
-          `Still ${result.status} after ${Math.round(this.poll.timeoutMs / 60_000)} minutes; the target keeps being created in AWS. Retry to keep watching.`,
-        );
-      }
     }
   }
 }
