@@ -3,6 +3,8 @@ import type {
   AssessmentResult,
   RecoveryOption,
 } from '../../../../electron/core/api/calls/assess';
+import { foldIncident } from '../../../../electron/core/incident/reducer';
+import type { IncidentState } from '../../../../electron/core/incident/types';
 import { recoverableFromAssessment } from '../../../../electron/core/recover/from-assessment';
 import { buildPlan } from '../../../../electron/core/recover/planner';
 import type { RecoveryPlan, ResourceSelection } from '../../../../electron/core/recover/types';
@@ -227,4 +229,38 @@ export function planOf(
     },
     now: new Date('2026-11-26T09:45:00Z'),
   });
+}
+
+/**
+ * A just-declared incident (folded by the real reducer) under a procedure with the given regions,
+ * without reading the bundled procedure (so jsdom tests may use it).
+ */
+export function declaredIncident(regions = { primary: 'us-east-1', secondary: 'us-west-2' }): IncidentState {
+  const state = foldIncident([
+    {
+      seq: 1,
+      time: '2026-11-26T09:30:00.000Z',
+      actor: 'Ana Ruiz',
+      type: 'incident.declared',
+      data: {
+        id: 'DR-20261126-01',
+        title: 'us-east-1 outage',
+        severity: 'SEV1',
+        commander: 'Ana Ruiz',
+        mode: 'TABLETOP',
+        scenario: 'us-east-1-outage',
+        targets: [TIER.critical, TIER.standard, TIER.low].map(({ id, title, rtoMinutes, rpoMinutes }) => ({
+          id,
+          title,
+          rtoMinutes,
+          rpoMinutes,
+        })),
+        procedure: { id: 'dr-procedure', title: 'DR', version: '2.0', regions, criteria: [], stages: [] },
+      },
+      prev: '0'.repeat(64),
+      hash: '1'.repeat(64),
+    },
+  ]);
+  if (!state) throw new Error('the declared entry did not fold into an incident');
+  return state;
 }

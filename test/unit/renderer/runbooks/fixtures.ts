@@ -86,9 +86,45 @@ export const FIXTURES: FixtureRunbook[] = [
   },
 ];
 
+/** A service runbook opened from a procedure step (the S3 failover), for the "Fill for" tests. */
+export const FAILOVER_FIXTURE: FixtureRunbook = {
+  summary: summary('s3-cross-region-failover', 'Fail over S3 to the replica bucket', 's3', 'recover'),
+  placeholders: [
+    { name: 'bucket-name', description: 'The source bucket.' },
+    { name: 'replica-bucket-name', description: 'The replica bucket.' },
+    { name: 'object-key', description: 'A recent object.' },
+    { name: 'version-id', description: 'A version to check.' },
+    { name: 'primary-region', description: 'The failed region.' },
+    { name: 'secondary-region', description: 'The recovery region.' },
+  ],
+  markdown: [
+    '# Fail over S3 to the replica bucket',
+    '',
+    '```bash',
+    'aws s3api get-bucket-replication --bucket <bucket-name> --region <primary-region>',
+    '```',
+    '',
+    '```bash',
+    'aws s3api head-object --bucket <replica-bucket-name> --key <object-key> --version-id <version-id> --region <secondary-region>',
+    '```',
+    '',
+  ].join('\n'),
+};
+
+/** A general runbook (no service), opened from a step with the incident's values only. */
+export const GENERAL_FIXTURE: FixtureRunbook = {
+  summary: summary('dr-procedure', 'The DR procedure', 'general', 'assess'),
+  placeholders: [
+    { name: 'incident-id', description: 'The incident.' },
+    { name: 'primary-region', description: 'The failed region.' },
+    { name: 'secondary-region', description: 'The recovery region.' },
+  ],
+  markdown: '# The DR procedure\n\n```bash\necho <incident-id> <primary-region> <secondary-region>\n```\n',
+};
+
 /** What `runbooks.get` answers for a fixture, rendered with the real renderer. */
 export function documentFor(id: string, values: Record<string, string>): RunbookDocument {
-  const fixture = FIXTURES.find((f) => f.summary.id === id);
+  const fixture = [...FIXTURES, FAILOVER_FIXTURE, GENERAL_FIXTURE].find((f) => f.summary.id === id);
   if (!fixture) throw new Error(`no fixture ${id}`);
   const tokens = md.parse(fixture.markdown, {});
   const blocks = tokens.filter((t) => t.type === 'fence').map((t) => t.content.replace(/\n$/, ''));
