@@ -90,7 +90,8 @@ function dataVolume(instance: Instance): string | undefined {
  * The EC2 drill: launch a test instance from the newest AMI of the source in the secondary
  * region, wait for both status checks, restore a test volume from the newest snapshot of the
  * source's data volume in the instance's zone, attach it and check it is attached with the
- * snapshot's size. Instance, its root volume and the test volume carry the drill tag.
+ * snapshot's size. Instance, its root volume, its network interface and the test volume carry
+ * the drill tag.
  */
 export async function ec2Drill(
   ctx: DrillContext,
@@ -169,7 +170,8 @@ export async function ec2Drill(
 
   const name = drillResourceName(ctx.id, 'ec2');
   const tagInput = { incident: ctx.id, source: sourceId, createdBy: ctx.createdBy };
-  const specs = ec2TagSpecifications(['instance', 'volume'] as const, tagInput).map((s) => ({
+  // Every resource RunInstances creates carries the drill tag (the IAM policy requires it).
+  const specs = ec2TagSpecifications(['instance', 'volume', 'network-interface'] as const, tagInput).map((s) => ({
     ...s,
     Tags: [...s.Tags, { Key: 'Name', Value: name }],
   }));

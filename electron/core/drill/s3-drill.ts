@@ -109,7 +109,9 @@ export async function s3Drill(ctx: DrillContext, bucket: string, outcome: Servic
       Bucket: bucket,
       Key: key,
       CopySource: `${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}?versionId=${encodeURIComponent(put.VersionId)}`,
-      TaggingDirective: 'COPY',
+      // REPLACE with the drill's tags: the IAM policy lets the app write only objects that carry its tag.
+      TaggingDirective: 'REPLACE',
+      Tagging: tagging,
       ChecksumAlgorithm: 'SHA256',
     }),
   );

@@ -38,6 +38,8 @@ function runInstance(ctx: StrategyContext, n: number, imageId: ParamValue): Plan
           TagSpecifications: [
             { ResourceType: 'instance', Tags: tagParams(tags) },
             { ResourceType: 'volume', Tags: tagParams(tagsFor(ctx)) },
+            // Tagged on create too: the IAM policy requires the incident tag on every resource RunInstances creates.
+            { ResourceType: 'network-interface', Tags: tagParams(tagsFor(ctx)) },
           ],
         },
         'create',

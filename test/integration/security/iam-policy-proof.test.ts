@@ -1,0 +1,167 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName } from '../../../electron/core/api/contract';
+import type { DrillRecord } from '../../../electron/core/api/calls/drill';
+import { Core } from '../../../electron/core/app/core';
+import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-policy';
+import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
+import type { RecoverableView, RecoveryMapping, RecoveryPlan } from '../../../electron/core/recover/types';
+import { authorizationsOf } from '../../support/iam-authorizations';
+import { captureRequests, type SentRequest } from '../../support/iam-capture';
+import { denied, type Authorization } from '../../support/iam-evaluator';
+import { simResourceTags } from '../../support/iam-sim-tags';
+import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
+
+/**
+ * The generated IAM policy allows every AWS request the app sends in a full tabletop recovery
+ * of the default scenario (us-east-1 outage) and in a drill of all four services with its
+ * clean-up: each request is captured on the wire from the app's guarded clients, turned into
+ * the authorisations AWS makes for it (test/support/iam-authorizations.ts, with the resources'
+ * tags at that moment) and evaluated (test/support/iam-evaluator.ts).
+ */
+
+interface Run {
+  core: Core;
+  dataDir: string;
+  sent: SentRequest[];
+  authorizations: Authorization[];
+  call<T>(name: CallName, input: unknown): Promise<T>;
+}
+
+async function open(scenario: string): Promise<Run> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-iam-'));
+  const core = await Core.create({
+    dataDir,
+    runbooksDir: BUNDLED_RUNBOOKS_DIR,
+    scenario,
+    transport: 'http',
+    version: 'test',
+    env: {
+      HOME: dataDir,
+      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
+    },
+  });
+  const sim = await core.tabletopSimulator();
+  sim.clock.setSpeed(600);
+  const run: Run = {
+    core,
+    dataDir,
+    sent: [],
+    authorizations: [],
+    call: async <T>(name: CallName, input: unknown): Promise<T> => {
+      const result = await core.dispatch(name, input, { via: 'test' });
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      return result.value as T;
+    },
+  };
+  const env = { accountId: sim.accountId, resourceTags: simResourceTags(sim) };
+  captureRequests(sim, (request) => {
+    run.sent.push(request);
+    run.authorizations.push(...authorizationsOf(request, env));
+  });
+  return run;
+}
+
+async function close(run: Run | undefined): Promise<void> {
+  if (!run) return;
+  await run.core.close();
+  await rm(run.dataDir, { recursive: true, force: true });
+}
+
+function operationsOf(run: Run): string[] {
+  return [...new Set(run.sent.map((r) => `${r.service}:${r.operation}`))].sort();
+}
+
+let policy: IamPolicy;
+let recovery: Run | undefined;
+let drill: Run | undefined;
+
+beforeAll(async () => {
+  const procedure = await loadProcedure(BUNDLED_RUNBOOKS_DIR);
+  policy = buildIamPolicy(procedure.regions);
+
+  recovery = await open('us-east-1-outage');
+  const incident = await recovery.call<{ state: { id: string } }>('incident.declare', {
+    title: 'us-east-1 outage',
+    commander: 'Ana',
+  });
+  const incidentId = incident.state.id;
+  const view = await recovery.call<RecoverableView>('recover.resources', { incidentId });
+  const subnet = view.targets.subnets[0]!;
+  const groups = view.targets.securityGroups
+    .filter((g) => g.vpcId === subnet.vpcId)
+    .slice(0, 1)
+    .map((g) => g.id);
+  const mapping: RecoveryMapping = {
+    defaults: {
+      rds: { subnetGroup: view.targets.subnetGroups[0]!, securityGroupIds: groups },
+      ec2: { subnetId: subnet.id, securityGroupIds: groups },
+    },
+    resources: {},
+  };
+  const selection = view.resources
+    .filter((r) => r.kind !== 'volume' && r.options.some((o) => o.available))
+    .map((r) => ({ resourceId: r.id }));
+  const plan = await recovery.call<RecoveryPlan>('recover.plan', { incidentId, selection, mapping });
+  await recovery.call('recover.confirm', { incidentId, planId: plan.id, typed: incidentId });
+  const final = await recovery.core.recover.settled(incidentId);
+  expect(final.status).toBe('completed');
+
+  drill = await open('healthy');
+  const record = await drill.call<DrillRecord>('drill.run', {
+    services: ['dynamodb', 's3', 'rds', 'ec2'],
+    by: 'Ana',
+  });
+  expect(record.status).toBe('pass');
+}, 240_000);
+
+afterAll(async () => {
+  await close(recovery);
+  await close(drill);
+});
+
+describe('the generated IAM policy against what the app sends', () => {
+  it('allows every request of a full tabletop recovery of the default scenario', () => {
+    const run = recovery!;
+    expect(operationsOf(run)).toEqual(
+      expect.arrayContaining([
+        'rds:AddTagsToResource',
+        'rds:PromoteReadReplica',
+        'rds:RestoreDBInstanceToPointInTime',
+      ]),
+    );
+    expect(run.authorizations.length).toBeGreaterThan(run.sent.length);
+    expect(denied(policy, run.authorizations)).toEqual([]);
+  });
+
+  it('allows every request of a drill of all four services, its clean-up included', () => {
+    const run = drill!;
+    expect(operationsOf(run)).toEqual(
+      expect.arrayContaining([
+        'dynamodb:DeleteTable',
+        'ec2:AttachVolume',
+        'ec2:CreateVolume',
+        'ec2:DeleteVolume',
+        'ec2:RunInstances',
+        'ec2:TerminateInstances',
+        'rds:DeleteDBInstance',
+        's3:CopyObject',
+        's3:DeleteObject',
+        's3:PutObject',
+      ]),
+    );
+    expect(denied(policy, run.authorizations)).toEqual([]);
+  });
+
+  it('exercises the tag conditions: every create in the secondary region carried the incident tag', () => {
+    const creates = [...recovery!.authorizations, ...drill!.authorizations].filter((a) =>
+      /^(ec2:(RunInstances|CreateVolume|CopySnapshot|CopyImage)|rds:Restore)/.test(a.action),
+    );
+    const created = creates.filter((a) => /:(instance|volume|network-interface)\/\*$|:db:/.test(a.resource));
+    expect(created.length).toBeGreaterThan(0);
+    for (const a of created) expect(a.context['aws:RequestTag/dr-war-room:incident'], a.why).toBeTruthy();
+  });
+});
