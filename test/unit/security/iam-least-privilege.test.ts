@@ -69,6 +69,30 @@ describe('build/iam-policy.json grants least privilege', () => {
     }
   });
 
+  it('grants only reads on every resource ("*"): each create and delete names its resources', async () => {
+    for (const statement of (await committedPolicy()).Statement) {
+      const resources = [statement.Resource].flat();
+      if (statement.Sid === 'DrWarRoomRead') continue;
+      expect(resources, statement.Sid).not.toContain('*');
+      for (const r of resources) expect(r, statement.Sid).toMatch(/^arn:aws:[a-z0-9-]+:/);
+    }
+  });
+
+  it('requires the app’s incident tag wherever EC2 and RDS create something', async () => {
+    const policy = await committedPolicy();
+    const creating = policy.Statement.filter((s) =>
+      s.Action.some((a) =>
+        /^(ec2:(RunInstances|CreateVolume|CopySnapshot|CopyImage)|rds:(Restore|Copy|Create))/.test(a),
+      ),
+    );
+    for (const s of creating) {
+      const resources = [s.Resource].flat();
+      const createsHere = resources.some((r) => /:(instance|volume|network-interface)\/\*$|:db:\*$/.test(r));
+      if (!createsHere) continue;
+      expect(JSON.stringify(s.Condition ?? {}), s.Sid).toContain('aws:RequestTag/dr-war-room:incident');
+    }
+  });
+
   it('every delete the registry can send is a cleanup-own operation (drills only)', () => {
     const deleting = operations.filter((o) => o.iamAction && CLEANUP_ACTION.test(o.iamAction));
     expect(deleting.length).toBeGreaterThan(0);
