@@ -12,6 +12,7 @@ import {
   STRATEGY_OPTION_KINDS,
   runbookForOption,
   runbookForStrategy,
+  type OptionRunbookLink,
 } from './option-runbook';
 import type { RunbookServiceId } from './runbook-view';
 
@@ -291,4 +292,23 @@ export function valuesForCandidate(
 ): Record<string, string> {
   const candidate = fill.candidates.find((c) => c.id === candidateId);
   return candidate ? candidate.values : fill.base;
+}
+
+/**
+ * The runbook that does one chain of a recovery plan by hand, filled like a step's runbook for
+ * that chain: the plan's incident and regions, the strategy's option (from the assessment when at
+ * hand), the target name and settings, and the restore time chosen.
+ */
+export function runbookForChain(
+  plan: RecoveryPlan,
+  chain: PlanChain,
+  assessment: AssessmentResult | null,
+): OptionRunbookLink {
+  const runbookId = runbookForStrategy(chain.strategy);
+  const base = {
+    'incident-id': plan.incidentId,
+    'primary-region': plan.regions.primary,
+    'secondary-region': plan.regions.secondary,
+  };
+  return { runbookId, values: fromChain(runbookId, chain, base, assessment).values };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AssessedResource } from '../../../../electron/core/api/calls/assess';
 import { SERVICE_LABEL, STATUS_LABEL, showMinutes } from './table-model';
+import { OptionRunbookButton } from '../runbooks/option-runbook-button';
 
 /** One resource in full: key facts, every recovery option with RPO/RTO and prerequisites, gaps and unknowns. */
 export function ResourceDetail({ resource, onClose }: { resource: AssessedResource; onClose: () => void }) {
@@ -51,7 +52,8 @@ export function ResourceDetail({ resource, onClose }: { resource: AssessedResour
                 {o.best ? <span className="assess-pill assess-status-ready"> Best</span> : null}
                 {!o.prerequisitesMet ? (
                   <span className="assess-pill assess-status-not-recoverable"> Not usable now</span>
-                ) : null}
+                ) : null}{' '}
+                <OptionRunbookButton option={o} />
               </p>
               <p>{o.description}</p>
               <p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { STRATEGY_TITLES } from '../../../../electron/core/recover/strategies/index';
 import type { RecoveryPlan } from '../../../../electron/core/recover/types';
 import { CopyButton } from './copy-button';
+import { ChainRunbookButton } from '../runbooks/option-runbook-button';
 
 function minutes(m: number): string {
   if (m < 1) return '< 1 min';
@@ -64,6 +65,8 @@ export function PlanPreview({
               {chain.alternatives.length > 0
                 ? ` · alternatives: ${chain.alternatives.map((a) => `${STRATEGY_TITLES[a.strategy]}${a.available ? '' : ' (unavailable)'}`).join('; ')}`
                 : ''}
+              {' · by hand: '}
+              <ChainRunbookButton plan={plan} chain={chain} />
             </p>
             {chain.actions.map((a) => (
               <div key={a.id} className="recover-action">

@@ -67,8 +67,9 @@ export function RunbookFillChooser({ doc }: { doc: RunbookDocument }) {
       </div>
       <p className="rb-fill-note" aria-live="polite">
         Values of <strong>{chosen.name}</strong> from {SOURCE_TEXT[fill.source]}
-        {fill.candidates.length > 1 ? ` (${fill.candidates.length} resources of this service in scope)` : ''}:{' '}
-        {filled} of {doc.placeholders.length} placeholders filled
+        {fill.candidates.length > 1
+          ? ` (${fill.candidates.length} resources of this service in scope)`
+          : ''}: {filled} of {doc.placeholders.length} placeholders filled
         {unfilled.length > 0 ? (
           <>
             ; still to fill:{' '}

@@ -11,6 +11,7 @@ import {
 } from '../../../../electron/core/runbooks/option-runbook';
 import { createRunbookMarkdown } from '../../../../electron/core/runbooks/render-markdown';
 import {
+  runbookForChain,
   stepRunbookValues,
   valuesForCandidate,
 } from '../../../../electron/core/runbooks/step-runbook-values';
@@ -250,5 +251,33 @@ describe('the runbook of each planner strategy', () => {
     }
     expect(runbookForStrategy('s3-archive-restore')).toBe('s3-archive-restore');
     expect(runbookForStrategy('dynamodb-pitr-cross-region')).toBe('dynamodb-pitr-restore');
+  });
+});
+
+describe('the runbook of a plan chain', () => {
+  it('is its strategy’s runbook, filled for the chain with the plan’s incident and the chosen restore time', () => {
+    const plan = planOf(estate(), [
+      { resourceId: ORDERS_EVENTS, restoreTime: '2026-11-26T08:00:00.000Z' },
+      { resourceId: 'arn:aws:s3:::acme-prod-orders' },
+    ]);
+    const table = plan.chains.find((c) => c.resource.name === 'orders-events')!;
+    expect(runbookForChain(plan, table, estate())).toEqual({
+      runbookId: 'dynamodb-pitr-restore',
+      values: {
+        'incident-id': 'DR-20261126-01',
+        'primary-region': 'us-east-1',
+        'secondary-region': 'us-west-2',
+        'table-name': 'orders-events',
+        'account-id': ACCOUNT,
+        'ttl-attribute': 'expiresAt',
+        'target-table-name': 'orders-events-dr1',
+        'restore-time': '2026-11-26T08:00:00Z',
+      },
+    });
+    const bucketChain = plan.chains.find((c) => c.resource.name === 'acme-prod-orders')!;
+    expect(runbookForChain(plan, bucketChain, null)).toMatchObject({
+      runbookId: 's3-cross-region-failover',
+      values: { 'bucket-name': 'acme-prod-orders', 'replica-bucket-name': 'acme-prod-orders-dr' },
+    });
   });
 });

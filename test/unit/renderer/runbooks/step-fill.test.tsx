@@ -67,7 +67,8 @@ vi.mock('../../../../renderer/src/api/client', () => ({
 const { useStore } = await import('../../../../renderer/src/store/index');
 const { RunbooksView } = await import('../../../../renderer/src/views/runbooks/runbooks-view');
 const { StepRunbookLink } = await import('../../../../renderer/src/views/runbooks/step-runbook-link');
-const { OptionRunbookButton } = await import('../../../../renderer/src/views/runbooks/option-runbook-button');
+const { ChainRunbookButton, OptionRunbookButton } =
+  await import('../../../../renderer/src/views/runbooks/option-runbook-button');
 
 const incidentState = declaredIncident();
 
@@ -236,5 +237,25 @@ describe('a runbook opened from a procedure step', () => {
     await waitFor(() => expect(commands()[0]).toContain('--bucket acme-prod-logs'));
     expect(screen.queryByRole('combobox', { name: 'Fill for:' })).toBeNull();
     expect(useStore.getState().runbookFill).toBeNull();
+  });
+});
+
+describe('the runbook of a plan chain', () => {
+  it('opens its strategy’s runbook filled for the chain, without a chooser', async () => {
+    const plan = planOf(estate(), [{ resourceId: 'arn:aws:s3:::acme-prod-logs' }]);
+    useStore.setState({ assessment: { status: 'ready', value: estate() } });
+    render(
+      <>
+        <ChainRunbookButton plan={plan} chain={plan.chains[0]!} />
+        <RunbooksView />
+      </>,
+    );
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Open the runbook for: s3 acme-prod-logs' })),
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Fail over S3 to the replica bucket' });
+    expect(commands()[1]).toContain('--bucket acme-prod-logs-dr --key acme-prod-logs/latest.json');
+    expect(useStore.getState().runbookValues).toMatchObject({ 'incident-id': 'DR-20261126-01' });
+    expect(screen.queryByRole('group', { name: 'Fill for:' })).toBeNull();
   });
 });
