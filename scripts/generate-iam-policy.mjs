@@ -29,7 +29,7 @@ const regions = {
   primary: values.primary ?? procedure.regions.primary,
   secondary: values.secondary ?? procedure.regions.secondary,
 };
-const target = path.resolve(root, values.out ?? IAM_POLICY_PATH);
+const target = values.out ? path.resolve(values.out) : path.join(root, IAM_POLICY_PATH);
 try {
   const text = iamPolicyText(regions);
   const options = (await prettier.resolveConfig(target)) ?? {};
