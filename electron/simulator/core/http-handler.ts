@@ -61,6 +61,18 @@ export async function fromSmithyRequest(request: HttpRequest): Promise<RawHttpRe
   };
 }
 
+/**
+ * The body the SDK receives: a stream for a streaming payload (S3 GetObject, whose output the
+ * SDK wraps in its stream mixin, as it would a socket), otherwise the bytes themselves, which the
+ * SDK's deserializers take as they are instead of collecting a stream. The SDK re-types the
+ * array it is given, so a service's own Buffer goes as a copy. No body at all for HEAD.
+ */
+function responseBody(answer: SimResponse, body: Buffer, head: boolean): Readable | Uint8Array {
+  if (answer.streaming) return Readable.from(body.length > 0 && !head ? [body] : []);
+  if (head) return new Uint8Array(0);
+  return typeof answer.body === 'string' ? body : new Uint8Array(body);
+}
+
 /** Something that answers raw requests (the simulator). */
 export interface RawRequestHandler {
   handle(request: RawHttpRequest, options?: SimHandleOptions): Promise<SimResponse>;
@@ -81,15 +93,14 @@ export function createSimHttpHandler(target: RawRequestHandler): HttpHandler {
         ...(options.requestTimeout !== undefined ? { requestTimeout: options.requestTimeout } : {}),
       });
       const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+      const head = raw.method.toUpperCase() === 'HEAD';
       const headers = { ...answer.headers };
-      if (headers['content-length'] === undefined && raw.method.toUpperCase() !== 'HEAD') {
-        headers['content-length'] = String(body.length);
-      }
+      if (headers['content-length'] === undefined && !head) headers['content-length'] = String(body.length);
       return {
         response: new HttpResponse({
           statusCode: answer.status,
           headers,
-          body: Readable.from(body.length > 0 && raw.method.toUpperCase() !== 'HEAD' ? [body] : []),
+          body: responseBody(answer, body, head),
         }),
       };
     },

@@ -1,5 +1,7 @@
 import type { Rng } from './types';
 
+const HEX_DIGITS = '0123456789abcdef';
+
 /** A seeded {@link Rng} whose position can be saved and restored. */
 export interface SeededRng extends Rng {
   /** The internal state (a 32-bit integer): pass it back to {@link createRng} to continue the sequence. */
@@ -31,7 +33,7 @@ export function createRng(seed: number, state?: number): SeededRng {
     },
     hex(length: number): string {
       let out = '';
-      while (out.length < length) out += Math.floor(next() * 16).toString(16);
+      while (out.length < length) out += HEX_DIGITS[Math.floor(next() * 16)];
       return out;
     },
     pick<T>(items: readonly T[]): T {

@@ -121,14 +121,21 @@ export function resolveTarget(
   return undefined;
 }
 
-/** Build the {@link SimRequest} a service sees, with the target already resolved. */
-export function toSimRequest(raw: RawHttpRequest, target: RequestTarget): SimRequest {
-  const headers = normaliseHeaders(raw.headers);
+/**
+ * Build the {@link SimRequest} a service sees, with the target already resolved. Pass the
+ * headers and query when the caller has already normalised and parsed them (they are not copied).
+ */
+export function toSimRequest(
+  raw: RawHttpRequest,
+  target: RequestTarget,
+  headers: Record<string, string> = normaliseHeaders(raw.headers),
+  query: Record<string, string> = parseQuery(raw.rawQuery),
+): SimRequest {
   return {
     method: raw.method.toUpperCase(),
     path: raw.path || '/',
     rawQuery: raw.rawQuery,
-    query: parseQuery(raw.rawQuery),
+    query,
     headers,
     body: raw.body,
     hostname: raw.hostname.replace(/:\d+$/, '').toLowerCase(),

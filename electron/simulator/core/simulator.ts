@@ -225,10 +225,11 @@ export class SimulatorCore {
     if (options.abortSignal?.aborted) throw abortError();
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const headers = normaliseHeaders(raw.headers);
-    const target = resolveTarget(headers, raw.hostname, raw.path, parseQuery(raw.rawQuery), DEFAULT_REGION);
+    const query = parseQuery(raw.rawQuery);
+    const target = resolveTarget(headers, raw.hostname, raw.path, query, DEFAULT_REGION);
     if (!target)
       return this.finish(raw, 'unknown', DEFAULT_REGION, unknownService(raw, this.newId('unknown')), false);
-    const req = toSimRequest(raw, target);
+    const req = toSimRequest(raw, target, headers, query);
     const requestId = this.newId(req.service);
     const service = this.services.get(req.service);
     if (!service)

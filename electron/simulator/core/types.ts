@@ -35,6 +35,11 @@ export interface SimResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
+  /**
+   * The body is an operation's streaming payload (S3 GetObject): the in-process handler hands it
+   * to the SDK as a stream, as the SDK's stream mixin needs. Other bodies go as bytes.
+   */
+  streaming?: boolean;
 }
 
 /** A deterministic random source (seeded). */

@@ -171,9 +171,15 @@ export function getObject(req: SimRequest, ctx: SimContext, bucket: S3Bucket, ke
         'content-length': String(part.length),
       },
       body: part,
+      streaming: true,
     };
   }
-  return { status: 200, headers: { ...headers, 'content-length': String(content.length) }, body: content };
+  return {
+    status: 200,
+    headers: { ...headers, 'content-length': String(content.length) },
+    body: content,
+    streaming: true,
+  };
 }
 
 /** GetObjectTagging. */

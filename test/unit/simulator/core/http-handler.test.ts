@@ -47,7 +47,7 @@ describe('the in-process Smithy handler', () => {
     });
   });
 
-  it('answers with a streamed body and a content length, and no body for HEAD', async () => {
+  it('answers with the body bytes and a content length, and no body for HEAD', async () => {
     const seen: RawHttpRequest[] = [];
     const handler = createSimHttpHandler({
       handle: async (request) => {
@@ -58,13 +58,38 @@ describe('the in-process Smithy handler', () => {
     const get = await handler.handle(new HttpRequest({ method: 'GET', hostname: 'h', path: '/' }));
     expect(get.response.statusCode).toBe(200);
     expect(get.response.headers['content-length']).toBe('5');
+    expect(get.response.body).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(get.response.body as Uint8Array).toString()).toBe('hello');
+    const head = await handler.handle(new HttpRequest({ method: 'HEAD', hostname: 'h', path: '/' }));
+    expect(head.response.body).toEqual(new Uint8Array(0));
+    expect(head.response.headers['content-length']).toBeUndefined();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('hands a service Buffer over as a copy, so the SDK re-typing it cannot change the service data', async () => {
+    const owned = Buffer.from('kept');
+    const handler = createSimHttpHandler({ handle: async () => ({ status: 200, headers: {}, body: owned }) });
+    const answer = await handler.handle(new HttpRequest({ method: 'GET', hostname: 'h', path: '/' }));
+    const bytes = answer.response.body as Uint8Array;
+    expect(bytes).not.toBe(owned);
+    Object.setPrototypeOf(bytes, Uint8Array.prototype);
+    expect(Buffer.isBuffer(owned)).toBe(true);
+    expect(owned.toString('utf8')).toBe('kept');
+  });
+
+  it('streams a streaming payload (S3 GetObject), and nothing for HEAD', async () => {
+    const handler = createSimHttpHandler({
+      handle: async () => ({ status: 200, headers: {}, body: Buffer.from('object data'), streaming: true }),
+    });
+    const get = await handler.handle(new HttpRequest({ method: 'GET', hostname: 'h', path: '/k' }));
+    expect(get.response.body).toBeInstanceOf(Readable);
     const chunks: Buffer[] = [];
     for await (const chunk of get.response.body as Readable) chunks.push(Buffer.from(chunk as Buffer));
-    expect(Buffer.concat(chunks).toString()).toBe('hello');
-    const head = await handler.handle(new HttpRequest({ method: 'HEAD', hostname: 'h', path: '/' }));
+    expect(Buffer.concat(chunks).toString()).toBe('object data');
+    expect(get.response.headers['content-length']).toBe('11');
+    const head = await handler.handle(new HttpRequest({ method: 'HEAD', hostname: 'h', path: '/k' }));
     const headChunks: unknown[] = [];
     for await (const chunk of head.response.body as Readable) headChunks.push(chunk);
     expect(headChunks).toEqual([]);
-    expect(seen).toHaveLength(2);
   });
 });

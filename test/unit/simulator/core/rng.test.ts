@@ -35,6 +35,14 @@ describe('createRng', () => {
     expect(['a', 'b']).toContain(rng.pick(['a', 'b']));
   });
 
+  it('draws one number per hex digit, so saved request-id sequences stay the same', () => {
+    const a = createRng(11);
+    const b = createRng(11);
+    const digits = Array.from({ length: 32 }, () => Math.floor(b.next() * 16).toString(16)).join('');
+    expect(a.hex(32)).toBe(digits);
+    expect(a.state()).toBe(b.state());
+  });
+
   it('rejects bad arguments with a clear message', () => {
     expect(() => createRng(Number.NaN)).toThrow(/finite number/);
     expect(() => createRng(1).int(5, 2)).toThrow(/min <= max/);
