@@ -154,6 +154,12 @@ describe('the generated IAM policy against what the app sends', () => {
       ]),
     );
     expect(denied(policy, run.authorizations)).toEqual([]);
+    // The drill's rollback copy replaces the tags with its own, and its launch tags the network interface.
+    const copy = run.sent.find((r) => r.operation === 'CopyObject')!;
+    expect(copy.params['TaggingDirective']).toBe('REPLACE');
+    expect(copy.params['Tagging']).toMatch(/^dr-war-room%3Aincident=drill-/);
+    const launch = run.sent.find((r) => r.operation === 'RunInstances')!;
+    expect(Object.values(launch.params)).toContain('network-interface');
   });
 
   it('exercises the tag conditions: every create in the secondary region carried the incident tag', () => {

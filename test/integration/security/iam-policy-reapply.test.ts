@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-policy';
+import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
+import type { ReapplyResult } from '../../../electron/core/validate/types';
+import type { DynamoState } from '../../../electron/simulator/services/dynamodb/model';
+import { authorizationsOf } from '../../support/iam-authorizations';
+import { captureRequests, type SentRequest } from '../../support/iam-capture';
+import { denied, type Authorization } from '../../support/iam-evaluator';
+import { simResourceTags } from '../../support/iam-sim-tags';
+import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
+import { recovered, resourceOf, type Recovered } from '../validate/support';
+
+/**
+ * Validation after a recovery, and re-applying what a DynamoDB restore does not carry over (PITR
+ * and the source table's own tags, without the app's tag in that request), are allowed by the
+ * generated IAM policy: the target already carries the app's tag (`DynamodbReapplyOnOwnTables`).
+ */
+
+const CARTS = 'arn:aws:dynamodb:us-east-1:123456789012:table/carts';
+
+let r: Recovered;
+let policy: IamPolicy;
+const sent: SentRequest[] = [];
+const authorizations: Authorization[] = [];
+
+beforeAll(async () => {
+  policy = buildIamPolicy((await loadProcedure(BUNDLED_RUNBOOKS_DIR)).regions);
+  r = await recovered({ sourceUp: true, names: ['carts'] });
+  const env = { accountId: r.sim.accountId, resourceTags: simResourceTags(r.sim) };
+  captureRequests(r.sim, (request) => {
+    sent.push(request);
+    authorizations.push(...authorizationsOf(request, env));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await r.close();
+});
+
+describe('validation and re-applying settings under the generated IAM policy', () => {
+  it('allows every request of a validation and of re-applying PITR and the source tags', async () => {
+    const first = await r.validate({ only: [CARTS] });
+    const table = resourceOf(first, CARTS).targetId;
+    const record = r.sim.state<DynamoState>('dynamodb').tables[`us-west-2/${table}`]!;
+    record.pitr = { enabled: false, recoveryPeriodDays: 35 };
+    record.tags = record.tags.filter((t) => t.Key.startsWith('dr-war-room:'));
+    const result = await r.call<ReapplyResult>('validate.reapply', {
+      incidentId: r.incidentId,
+      resourceId: CARTS,
+    });
+    expect(result.applied.map((a) => a.setting).sort()).toEqual(['pitr', 'tags']);
+    const tagging = sent.find((s) => s.operation === 'TagResource')!;
+    // The request carries only the source's tags: it is allowed because the table is the app's.
+    expect(JSON.stringify(tagging.json)).not.toContain('dr-war-room:incident');
+    expect(denied(policy, authorizations)).toEqual([]);
+  });
+});
