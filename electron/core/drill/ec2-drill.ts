@@ -171,10 +171,12 @@ export async function ec2Drill(
   const name = drillResourceName(ctx.id, 'ec2');
   const tagInput = { incident: ctx.id, source: sourceId, createdBy: ctx.createdBy };
   // Every resource RunInstances creates carries the drill tag (the IAM policy requires it).
-  const specs = ec2TagSpecifications(['instance', 'volume', 'network-interface'] as const, tagInput).map((s) => ({
-    ...s,
-    Tags: [...s.Tags, { Key: 'Name', Value: name }],
-  }));
+  const specs = ec2TagSpecifications(['instance', 'volume', 'network-interface'] as const, tagInput).map(
+    (s) => ({
+      ...s,
+      Tags: [...s.Tags, { Key: 'Name', Value: name }],
+    }),
+  );
   say('launching', `Launching ${name} from ${image.ImageId}.`);
   const started = ctx.now();
   const ages = [imageTime, snapshot?.StartTime?.toISOString() ?? null]
