@@ -156,3 +156,150 @@ describe('the runbook reader', () => {
     expect(foreign).toEqual([]);
   });
 });
+
+/** Call the bridge API with the session token (test setup only: declaring the exercise's incident). */
+async function api<T>(app: RunningApp, name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${app.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+/**
+ * A commander's path in the tabletop exercise: after the assessment, a runbook opened from its
+ * procedure step names the scenario's real buckets and tables, the incident and its regions, and
+ * the reader's "Fill for" switches the resource the commands are filled for.
+ */
+describe('runbooks opened from the steps of a tabletop incident', () => {
+  let app: RunningApp;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const view = await api<{ state: { id: string } }>(app, 'incident.declare', {
+      title: 'us-east-1 outage exercise',
+      commander: 'Ana Commander',
+    });
+    incidentId = view.state.id;
+    await app.page.reload();
+    await app.page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('runs the assessment of the incident', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Assess' }).click();
+    await page.getByRole('button', { name: 'Run the assessment' }).click();
+    await page.getByRole('button', { name: 'Run the assessment again' }).waitFor({ timeout: 60_000 });
+  });
+
+  it('fills the S3 failover runbook from its step with the scenario’s bucket, the regions and the incident', async () => {
+    const { page } = app;
+    await page
+      .getByRole('navigation', { name: 'DR procedure stages' })
+      .getByRole('button', { name: /Recover/ })
+      .click();
+    await page
+      .getByRole('button', { name: /Open the runbook for: Point applications at the recovered endpoints/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Fail over S3 to the replica bucket/ }).waitFor();
+    const chooser = page.getByRole('combobox', { name: 'Fill for:' });
+    await chooser.waitFor();
+    const labels = await chooser.locator('option').allTextContents();
+    expect(labels[0]).toBe('acme-prod-orders (critical)');
+    expect(labels.some((l) => l.startsWith('acme-prod-customer-docs '))).toBe(true);
+    const code = page.locator('.rb-body .rb-code pre');
+    await expect
+      .poll(() => code.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('--bucket acme-prod-orders \\\n  --region us-east-1'),
+          expect.stringContaining('--bucket acme-prod-orders-dr \\\n  --region us-west-2'),
+        ]),
+      );
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Fill for:' }).textContent())
+      .toContain('Values of acme-prod-orders (us-east-1) from the latest assessment');
+  });
+
+  it('switches the resource in the chooser and the commands follow', async () => {
+    const { page } = app;
+    const chooser = page.getByRole('combobox', { name: 'Fill for:' });
+    const docs = (await chooser.locator('option').allTextContents()).find((l) =>
+      l.startsWith('acme-prod-customer-docs '),
+    )!;
+    await chooser.selectOption({ label: docs });
+    const code = page.locator('.rb-body .rb-code pre');
+    await expect
+      .poll(() => code.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('--bucket acme-prod-customer-docs-dr \\\n  --region us-west-2'),
+        ]),
+      );
+    expect((await code.allTextContents()).some((c) => c.includes('acme-prod-orders'))).toBe(false);
+    expect(await page.getByLabel('<bucket-name>').inputValue()).toBe('acme-prod-customer-docs');
+    await page.getByRole('heading', { level: 1, name: /Fail over S3/ }).scrollIntoViewIfNeeded();
+    await app.screenshot('runbook-step-fill');
+  });
+
+  it('fills the DynamoDB runbook of its step with the scenario’s table and tags the incident', async () => {
+    const { page } = app;
+    await page
+      .getByRole('navigation', { name: 'DR procedure stages' })
+      .getByRole('button', { name: /Validate/ })
+      .click();
+    await page
+      .getByRole('button', { name: /Open the runbook for: Re-apply what restores do not carry over/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /DynamoDB point-in-time restore/ }).waitFor();
+    const chooser = page.getByRole('combobox', { name: 'Fill for:' });
+    await chooser.waitFor();
+    const table = (await chooser.locator('option').first().textContent())!.split(' ')[0]!;
+    expect(table).toBe('orders-events');
+    const code = page.locator('.rb-body .rb-code pre');
+    await expect
+      .poll(() => code.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(`--table-name ${table} \\\n  --region us-east-1`),
+          expect.stringContaining(`Key=dr-war-room:incident,Value=${incidentId}`),
+        ]),
+      );
+    // The restore creates a new table, named as the plan would name it in this incident.
+    expect(await page.getByLabel('<target-table-name>').inputValue()).toBe(
+      `${table}-${incidentId.toLowerCase()}`,
+    );
+    // us-east-1 is down, so its PITR window could not be read: the restore time is left to the commander.
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Fill for:' }).textContent())
+      .toMatch(/still to fill: .*<restore-time>/);
+  });
+
+  it('opens the runbook of an assessment option filled for that resource', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Assess' }).click();
+    const table = page.getByRole('table', { name: 'Assessed resources' });
+    await table.waitFor();
+    await page.getByRole('searchbox').fill('orders-db');
+    await table.getByRole('row', { name: /^orders-db, / }).click();
+    const detail = page.getByRole('complementary', { name: 'orders-db' });
+    await detail
+      .getByRole('button', { name: /^Open the runbook for: Cross-region point-in-time restore/ })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: /RDS point-in-time restore into the secondary region/ })
+      .waitFor();
+    await expect
+      .poll(() => page.locator('.rb-body .rb-code pre').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('orders-db')]));
+    expect(await page.getByRole('combobox', { name: 'Fill for:' }).count()).toBe(0);
+  });
+});

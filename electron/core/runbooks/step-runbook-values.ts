@@ -6,6 +6,7 @@
  */
 import type { AssessedResource, AssessmentResult, RecoveryOption } from '../api/calls/assess';
 import type { IncidentState } from '../incident/types';
+import { defaultNameSuffix, deriveTargetName } from '../recover/names';
 import type { ParamValue, PlanChain, RecoveryPlan, StrategyId } from '../recover/types';
 import {
   OPTION_RUNBOOKS,
@@ -70,6 +71,15 @@ const TARGET_PLACEHOLDER: Partial<Record<StrategyId, string>> = {
   'rds-promote-replica': 'replica-db-instance-id',
   'dynamodb-pitr-cross-region': 'target-table-name',
   'dynamodb-backup-restore': 'target-table-name',
+};
+
+/** The strategy of each assessment option that creates a new resource with a derived name. */
+const NAMED_OPTION_STRATEGY: Partial<Record<RecoveryOption['kind'], StrategyId>> = {
+  'cross-region-pitr': 'rds-pitr-cross-region',
+  'snapshot-restore': 'rds-snapshot-restore',
+  'snapshot-copy-restore': 'rds-snapshot-copy-restore',
+  'table-pitr': 'dynamodb-pitr-cross-region',
+  'backup-restore': 'dynamodb-backup-restore',
 };
 
 /** Planned-call parameters whose plain string values fill a placeholder (target settings the commander chose). */
@@ -213,15 +223,25 @@ function fromChain(
   };
 }
 
-/** A candidate from a resource of the latest assessment (its option for this runbook, or its best). */
+/**
+ * A candidate from a resource of the latest assessment (its option for this runbook, or its best).
+ * A restore that creates a new resource gets the target name the planner would give it by default
+ * in this incident (`orders-events-dr-20261126-01`).
+ */
 function fromAssessed(
   runbookId: string,
   resource: AssessedResource,
   base: Record<string, string>,
+  incidentId: string | null,
 ): RunbookFillCandidate {
   const option = optionFor(resource, runbookId);
   const ownFlow = option !== null && OPTION_RUNBOOKS[option.kind] === runbookId;
-  const optionValues = option ? (runbookForOption(option)?.values ?? {}) : {};
+  const optionValues = option ? { ...(runbookForOption(option)?.values ?? {}) } : {};
+  const strategy = option ? NAMED_OPTION_STRATEGY[option.kind] : undefined;
+  const target = strategy ? TARGET_PLACEHOLDER[strategy] : undefined;
+  if (ownFlow && target && incidentId) {
+    optionValues[target] = deriveTargetName(resource.service, resource.name, defaultNameSuffix(incidentId));
+  }
   return {
     id: resource.id,
     name: resource.name,
@@ -281,7 +301,9 @@ export function stepRunbookValues(
     (r) => r.service === runbook.service && r.role === 'primary',
   );
   if (resources.length === 0) return empty;
-  const candidates = resources.map((r) => fromAssessed(runbook.id, r, base)).sort(order);
+  const candidates = resources
+    .map((r) => fromAssessed(runbook.id, r, base, incident?.id ?? null))
+    .sort(order);
   return { ...empty, source: 'assessment', candidates };
 }
 

@@ -3,12 +3,19 @@ import { STRATEGY_TITLES } from '../../../../electron/core/recover/strategies/in
 import type { RunbookFillCandidate } from '../../../../electron/core/runbooks/step-runbook-values';
 import { useStore } from '../../store/index';
 
-/** How a candidate resource is named in the chooser: name, tier, region and how it would be recovered. */
+/** How a candidate resource is named in the chooser: its name and tier, and whether this runbook is its way back. */
 export function candidateLabel(candidate: RunbookFillCandidate): string {
-  const approach = candidate.strategy
-    ? `plan: ${STRATEGY_TITLES[candidate.strategy]}`
-    : (candidate.optionTitle ?? 'no recovery option found');
-  return `${candidate.name} (${candidate.tier ?? 'no tier'}, ${candidate.region}) · ${approach}`;
+  const other = candidate.matchesRunbook
+    ? ''
+    : candidate.strategy || candidate.optionTitle
+      ? ', recovered another way'
+      : ', no recovery option found';
+  return `${candidate.name} (${candidate.tier ?? 'no tier'}${other})`;
+}
+
+/** How the candidate would be recovered: the plan's strategy or the assessment's option. */
+function approachOf(candidate: RunbookFillCandidate): string | null {
+  return candidate.strategy ? STRATEGY_TITLES[candidate.strategy] : candidate.optionTitle;
 }
 
 const SOURCE_TEXT = {
@@ -66,30 +73,33 @@ export function RunbookFillChooser({ doc }: { doc: RunbookDocument }) {
         )}
       </div>
       <p className="rb-fill-note" aria-live="polite">
-        Values of <strong>{chosen.name}</strong> from {SOURCE_TEXT[fill.source]}
-        {fill.candidates.length > 1
-          ? ` (${fill.candidates.length} resources of this service in scope)`
-          : ''}: {filled} of {doc.placeholders.length} placeholders filled
-        {unfilled.length > 0 ? (
+        Values of <strong>{chosen.name}</strong> ({chosen.region}) from {SOURCE_TEXT[fill.source]}
+        {approachOf(chosen)
+          ? ` · ${fill.source === 'plan' ? 'strategy' : 'option'}: ${approachOf(chosen)}`
+          : ''}
+        {fill.candidates.length > 1 ? ` · ${fill.candidates.length} resources of this service in scope` : ''}.
+      </p>
+      <p className="rb-fill-note">
+        {unfilled.length === 0 ? (
+          `All ${doc.placeholders.length} placeholders filled.`
+        ) : (
           <>
-            ; still to fill:{' '}
+            {filled} of {doc.placeholders.length} placeholders filled; still to fill:{' '}
             {unfilled.map((name, index) => (
               <span key={name}>
                 {index > 0 ? ', ' : ''}
                 <code className="rb-ph rb-ph-empty">&lt;{name}&gt;</code>
               </span>
             ))}
+            .
           </>
-        ) : (
-          '.'
-        )}
-        {!chosen.matchesRunbook && (
-          <span className="rb-warn">
-            {' '}
-            This runbook is not {chosen.name}’s planned or best recovery: check it applies.
-          </span>
         )}
       </p>
+      {!chosen.matchesRunbook && (
+        <p className="rb-fill-note rb-warn">
+          This runbook is not {chosen.name}’s planned or best recovery: check that it applies.
+        </p>
+      )}
     </div>
   );
 }

@@ -179,6 +179,14 @@ describe('a step’s runbook with only an assessment', () => {
       matchesRunbook: true,
     });
     expect(sessions.values['restore-time']).toBe('2026-11-26T09:35:00Z');
+    // The new table gets the name the planner would give it by default in this incident.
+    expect(sessions.values['target-table-name']).toBe('sessions-dr-20261126-01');
+    const db = stepRunbookValues(RDS_PITR, incident, estate(), null).candidates[0]!;
+    expect(db.values['target-db-instance-id']).toBe('orders-db-dr-20261126-01');
+    // Without an incident there is no name to derive.
+    expect(
+      stepRunbookValues(DDB_PITR, null, estate(), null).candidates[0]!.values['target-table-name'],
+    ).toBeUndefined();
   });
 
   it('keeps the resource’s own name and the incident’s regions when the best option belongs to another runbook', () => {

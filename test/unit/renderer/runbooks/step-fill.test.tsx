@@ -140,13 +140,15 @@ describe('a runbook opened from a procedure step', () => {
     const chooser = await screen.findByRole('combobox', { name: 'Fill for:' });
     const options = within(chooser).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
-      'acme-prod-orders (critical, us-east-1) · Fail over to the replica bucket',
-      'acme-prod-logs (standard, us-east-1) · Fail over to the replica bucket',
-      'acme-prod-payments-ledger (critical, us-east-1) · no recovery option found',
+      'acme-prod-orders (critical)',
+      'acme-prod-logs (standard)',
+      'acme-prod-payments-ledger (critical, no recovery option found)',
     ]);
     expect(chooser).toHaveValue('arn:aws:s3:::acme-prod-orders');
     const group = screen.getByRole('group', { name: 'Fill for:' });
-    expect(group).toHaveTextContent('Values of acme-prod-orders from the latest assessment');
+    expect(group).toHaveTextContent(
+      'Values of acme-prod-orders (us-east-1) from the latest assessment · option: Fail over to the replica bucket · 3 resources of this service in scope.',
+    );
     expect(group).toHaveTextContent('5 of 6 placeholders filled; still to fill: <version-id>');
 
     await act(async () => fireEvent.change(chooser, { target: { value: 'arn:aws:s3:::acme-prod-logs' } }));
@@ -192,10 +194,11 @@ describe('a runbook opened from a procedure step', () => {
     const one = screen.getByRole('group', { name: 'Fill for:' });
     // One resource in scope: named, not offered as a choice.
     expect(within(one).queryByRole('combobox')).toBeNull();
+    expect(within(one).getByText('acme-prod-logs (standard)').tagName).toBe('OUTPUT');
     expect(one).toHaveTextContent(
-      'acme-prod-logs (standard, us-east-1) · plan: S3: fail over to the replica bucket',
+      'Values of acme-prod-logs (us-east-1) from the incident’s recovery plan · strategy: S3: fail over to the replica bucket.',
     );
-    expect(one).toHaveTextContent('Values of acme-prod-logs from the incident’s recovery plan');
+    expect(one).toHaveTextContent('5 of 6 placeholders filled; still to fill: <version-id>.');
     expect(commands()[1]).toContain('--bucket acme-prod-logs-dr');
   });
 
