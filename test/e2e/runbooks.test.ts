@@ -302,4 +302,43 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
       .toEqual(expect.arrayContaining([expect.stringContaining('orders-db')]));
     expect(await page.getByRole('combobox', { name: 'Fill for:' }).count()).toBe(0);
   });
+  it('fills from the recovery plan once one is built, and each chain of the dry run opens its own runbook', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Recover' }).click();
+    const builder = page.getByRole('form', { name: 'Plan builder' });
+    await builder.waitFor({ timeout: 60_000 });
+    const wanted = new Set(['Recover s3 acme-prod-orders', 'Recover s3 acme-prod-customer-docs']);
+    for (const box of await builder.getByRole('checkbox', { name: /^Recover / }).all()) {
+      const label = (await box.getAttribute('aria-label')) ?? '';
+      if ((await box.isChecked()) !== wanted.has(label) && (await box.isEnabled())) await box.click();
+    }
+    await builder.getByRole('button', { name: 'Build the plan (dry run)' }).click();
+    const preview = page.getByRole('region', { name: /Dry run: plan/ });
+    await preview.waitFor();
+
+    await preview.getByRole('button', { name: 'Open the runbook for: s3 acme-prod-customer-docs' }).click();
+    await page.getByRole('heading', { level: 1, name: /Fail over S3 to the replica bucket/ }).waitFor();
+    await expect
+      .poll(() => page.locator('.rb-body .rb-code pre').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('--bucket acme-prod-customer-docs-dr')]));
+    expect(await page.getByRole('combobox', { name: 'Fill for:' }).count()).toBe(0);
+
+    await page
+      .getByRole('navigation', { name: 'DR procedure stages' })
+      .getByRole('button', { name: /Recover/ })
+      .click();
+    await page
+      .getByRole('button', { name: /Open the runbook for: Point applications at the recovered endpoints/ })
+      .click();
+    const chooser = page.getByRole('combobox', { name: 'Fill for:' });
+    await expect
+      .poll(() => chooser.locator('option').allTextContents())
+      .toEqual(['acme-prod-orders (critical)', 'acme-prod-customer-docs (standard)']);
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Fill for:' }).textContent())
+      .toContain('from the incident’s recovery plan · strategy: S3: fail over to the replica bucket');
+    await expect
+      .poll(() => page.locator('.rb-body .rb-code pre').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('--bucket acme-prod-orders-dr')]));
+  });
 });
