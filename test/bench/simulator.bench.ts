@@ -1,8 +1,13 @@
 import path from 'node:path';
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { GetBucketVersioningCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { BenchCase } from './support/bench-case';
 import { measureCalls } from './support/measure';
 import { runProbe, type MemoryProbeResult } from './support/probe';
-import { describeCalls, type DescribeCall } from './support/sdk-clients';
+import { BENCH_CREDENTIALS, describeCalls, type DescribeCall, type Transport } from './support/sdk-clients';
 import { median } from './support/stats';
 import { createSimulator, startSimulatorServer } from '../../electron/simulator';
 
@@ -13,6 +18,114 @@ const HTTP_CALLS_PER_RUN = 1_000;
 const CONCURRENCY = 8;
 const ESTATE_RESOURCES = 10_000;
 const MEMORY_RUNS = 3;
+
+/**
+ * How the cases build their SDK clients: once, reused for every call, with the SDK's
+ * `cacheMiddleware` (each command class resolves its middleware stack once per client instead of
+ * on every call). Every call is still serialised, signed (SigV4) and parsed by the real SDK.
+ */
+function clientConfig(transport: Transport, region: string) {
+  return {
+    region,
+    credentials: BENCH_CREDENTIALS,
+    maxAttempts: 1,
+    cacheMiddleware: true,
+    ...transport,
+  } as const;
+}
+
+/** The list-all describe calls of the default scenario's region (what the assessment sends), one per protocol. */
+function listCalls(transport: Transport, region: string): DescribeCall[] {
+  const config = clientConfig(transport, region);
+  const sts = new STSClient(config);
+  const rds = new RDSClient(config);
+  const ec2 = new EC2Client(config);
+  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  return [
+    {
+      name: 'sts:GetCallerIdentity',
+      protocol: 'Query',
+      send: () => sts.send(new GetCallerIdentityCommand({})),
+    },
+    {
+      name: 'rds:DescribeDBInstances',
+      protocol: 'Query',
+      send: () => rds.send(new DescribeDBInstancesCommand({ MaxRecords: 20 })),
+    },
+    {
+      name: 'ec2:DescribeVolumes',
+      protocol: 'EC2 Query',
+      send: () => ec2.send(new DescribeVolumesCommand({ MaxResults: 20 })),
+    },
+    { name: 's3:ListBuckets', protocol: 'REST-XML', send: () => s3.send(new ListBucketsCommand({})) },
+  ];
+}
+
+/** The first region (in the scenario's order) where `find` finds a resource, and that resource. */
+async function firstFound<T>(
+  regions: readonly string[],
+  what: string,
+  find: (region: string) => Promise<T | undefined>,
+): Promise<{ region: string; found: T }> {
+  for (const region of regions) {
+    const found = await find(region);
+    if (found !== undefined) return { region, found };
+  }
+  throw new Error(`The bench scenario has no ${what} in ${regions.join(' or ')}: add one to the scenario.`);
+}
+
+/**
+ * Single-resource describe calls, one per service (RDS and EC2 Query, DynamoDB JSON, S3
+ * REST-XML), each for a resource the scenario holds (found with a list call first).
+ */
+async function oneResourceCalls(transport: Transport, regions: readonly string[]): Promise<DescribeCall[]> {
+  const rdsIn = (region: string) => new RDSClient(clientConfig(transport, region));
+  const ec2In = (region: string) => new EC2Client(clientConfig(transport, region));
+  const dynamoIn = (region: string) => new DynamoDBClient(clientConfig(transport, region));
+  const s3In = (region: string) => new S3Client({ ...clientConfig(transport, region), forcePathStyle: true });
+  const db = await firstFound(regions, 'RDS instance', async (region) => {
+    const out = await rdsIn(region).send(new DescribeDBInstancesCommand({}));
+    return out.DBInstances?.[0]?.DBInstanceIdentifier;
+  });
+  const volume = await firstFound(regions, 'EBS volume', async (region) => {
+    const out = await ec2In(region).send(new DescribeVolumesCommand({}));
+    return out.Volumes?.[0]?.VolumeId;
+  });
+  const table = await firstFound(regions, 'DynamoDB table', async (region) => {
+    const out = await dynamoIn(region).send(new ListTablesCommand({}));
+    return out.TableNames?.[0];
+  });
+  const buckets = await s3In(regions[0] ?? REGION).send(new ListBucketsCommand({}));
+  const bucket = buckets.Buckets?.[0];
+  if (!bucket?.Name) throw new Error('The bench scenario has no S3 bucket: add one to the scenario.');
+  const rds = rdsIn(db.region);
+  const ec2 = ec2In(volume.region);
+  const dynamo = dynamoIn(table.region);
+  const s3 = s3In(bucket.BucketRegion ?? regions[0] ?? REGION);
+  const bucketName = bucket.Name;
+  return [
+    {
+      name: 'rds:DescribeDBInstances (one instance)',
+      protocol: 'Query',
+      send: () => rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: db.found })),
+    },
+    {
+      name: 'ec2:DescribeVolumes (one volume)',
+      protocol: 'EC2 Query',
+      send: () => ec2.send(new DescribeVolumesCommand({ VolumeIds: [volume.found] })),
+    },
+    {
+      name: 'dynamodb:DescribeTable',
+      protocol: 'JSON 1.0',
+      send: () => dynamo.send(new DescribeTableCommand({ TableName: table.found })),
+    },
+    {
+      name: 's3:GetBucketVersioning',
+      protocol: 'REST-XML',
+      send: () => s3.send(new GetBucketVersioningCommand({ Bucket: bucketName })),
+    },
+  ];
+}
 
 /** Rates of `runs` runs of `total` calls spread round-robin over `calls`, after one full warm-up run. */
 async function rate(
@@ -32,6 +145,20 @@ async function rate(
   return { wall, cpu };
 }
 
+function perSecond(value: number): string {
+  return `${Math.round(value).toLocaleString('en-US')}/s`;
+}
+
+/** Each call alone: `name` wall-clock median (per CPU second median), for a case's note. */
+async function perCall(calls: readonly DescribeCall[]): Promise<string> {
+  const parts: string[] = [];
+  for (const call of calls) {
+    const single = await rate([call], CALLS_PER_RUN / 2, RUNS);
+    parts.push(`${call.name} ${perSecond(median(single.wall))} (CPU ${perSecond(median(single.cpu))})`);
+  }
+  return parts.join(', ');
+}
+
 /**
  * The simulator: calls per second of simple describe calls through the real SDK v3 clients with
  * the simulator as `requestHandler` (against the same calls over its HTTP server), per protocol,
@@ -42,23 +169,26 @@ export async function simulatorBench(): Promise<BenchCase[]> {
   const sim = await createSimulator({ scenario: 'healthy' });
   const server = await startSimulatorServer(sim, { port: 0 });
   try {
-    const inProcess = describeCalls({ requestHandler: sim.requestHandler }, REGION);
-    const overHttp = describeCalls({ endpoint: server.url }, REGION);
-    const mixed = await rate(inProcess, CALLS_PER_RUN, RUNS);
-    const http = await rate(overHttp, HTTP_CALLS_PER_RUN, RUNS);
-    const mix = inProcess.map((c) => c.name).join(', ');
+    const inProcess = { requestHandler: sim.requestHandler };
+    const lists = listCalls(inProcess, REGION);
+    const ones = await oneResourceCalls(inProcess, sim.regions);
+    const mixed = await rate(lists, CALLS_PER_RUN, RUNS);
+    const http = await rate(listCalls({ endpoint: server.url }, REGION), HTTP_CALLS_PER_RUN, RUNS);
+    const defaults = await rate(describeCalls(inProcess, REGION), CALLS_PER_RUN, RUNS);
+    const single = await rate(ones, CALLS_PER_RUN, RUNS);
+    const setup = `${CONCURRENCY} in flight, real SDK v3 clients built once with cacheMiddleware (every call serialised, signed and parsed)`;
     cases.push(
       {
-        name: 'simulator: describe calls, in-process SDK handler',
+        name: 'simulator: list-all describe mix, in-process SDK handler',
         unit: 'calls/s',
         samples: mixed.wall,
         baseline: { name: 'same calls over HTTP on 127.0.0.1', samples: http.wall },
         calls: CALLS_PER_RUN,
         baselineCalls: HTTP_CALLS_PER_RUN,
-        note: `${mix} round-robin, ${CONCURRENCY} in flight, real SDK v3 clients; aim > 5,000 calls/s`,
+        note: `${lists.map((c) => c.name).join(', ')} (every resource of ${REGION} in the healthy scenario) round-robin, ${setup}; aim > 5,000 calls/s`,
       },
       {
-        name: 'simulator: describe calls, in-process, per CPU second',
+        name: 'simulator: list-all describe mix, in-process, per CPU second',
         unit: 'calls/s',
         samples: mixed.cpu,
         baseline: { name: 'over HTTP, per CPU second', samples: http.cpu },
@@ -66,15 +196,29 @@ export async function simulatorBench(): Promise<BenchCase[]> {
         baselineCalls: HTTP_CALLS_PER_RUN,
         note: 'the same runs divided by the CPU time this process used (client, SDK and simulator share one thread): less sensitive than the wall-clock rate to other processes, though a busy machine still slows it through shared cores and caches',
       },
-    );
-    for (const call of inProcess) {
-      const single = await rate([call], CALLS_PER_RUN / 2, RUNS);
-      cases.push({
-        name: `simulator: ${call.name} (${call.protocol})`,
+      {
+        name: 'simulator: list-all describe mix, SDK default client config',
+        unit: 'calls/s',
+        samples: defaults.wall,
+        calls: CALLS_PER_RUN,
+        note: `the same mix through clients without cacheMiddleware (the SDK resolves each call's middleware stack anew; what earlier runs measured); per CPU second: median ${perSecond(median(defaults.cpu))}`,
+      },
+      {
+        name: 'simulator: one-resource describe mix, in-process SDK handler',
         unit: 'calls/s',
         samples: single.wall,
+        calls: CALLS_PER_RUN,
+        note: `${ones.map((c) => c.name).join(', ')} round-robin, ${setup}; per CPU second: median ${perSecond(median(single.cpu))}; each alone: ${await perCall(ones)}; aim > 5,000 calls/s`,
+      },
+    );
+    for (const call of lists) {
+      const alone = await rate([call], CALLS_PER_RUN / 2, RUNS);
+      cases.push({
+        name: `simulator: ${call.name} (${call.protocol}), list all`,
+        unit: 'calls/s',
+        samples: alone.wall,
         calls: CALLS_PER_RUN / 2,
-        note: `per CPU second: median ${Math.round(median(single.cpu)).toLocaleString('en-US')} calls/s`,
+        note: `per CPU second: median ${perSecond(median(alone.cpu))}`,
       });
     }
   } finally {
