@@ -75,21 +75,18 @@ function operationsOf(run: Run): string[] {
   return [...new Set(run.sent.map((r) => `${r.service}:${r.operation}`))].sort();
 }
 
-let policy: IamPolicy;
-let recovery: Run | undefined;
-let drill: Run | undefined;
-
-beforeAll(async () => {
-  const procedure = await loadProcedure(BUNDLED_RUNBOOKS_DIR);
-  policy = buildIamPolicy(procedure.regions);
-
-  recovery = await open('us-east-1-outage');
-  const incident = await recovery.call<{ state: { id: string } }>('incident.declare', {
+/** Recover every resource with an available option in the default scenario, then validate. */
+async function recoverDefaultScenario(sourceUp: boolean): Promise<Run> {
+  const run = await open('us-east-1-outage');
+  const sim = await run.core.tabletopSimulator();
+  sim.clock.advance(10 * 60_000);
+  if (sourceUp) sim.faults.regionUp('us-east-1');
+  const incident = await run.call<{ state: { id: string } }>('incident.declare', {
     title: 'us-east-1 outage',
     commander: 'Ana',
   });
   const incidentId = incident.state.id;
-  const view = await recovery.call<RecoverableView>('recover.resources', { incidentId });
+  const view = await run.call<RecoverableView>('recover.resources', { incidentId });
   const subnet = view.targets.subnets[0]!;
   const groups = view.targets.securityGroups
     .filter((g) => g.vpcId === subnet.vpcId)
@@ -103,13 +100,26 @@ beforeAll(async () => {
     resources: {},
   };
   const selection = view.resources
-    .filter((r) => r.kind !== 'volume' && r.options.some((o) => o.available))
+    .filter((r) => r.options.some((o) => o.available))
     .map((r) => ({ resourceId: r.id }));
-  const plan = await recovery.call<RecoveryPlan>('recover.plan', { incidentId, selection, mapping });
-  await recovery.call('recover.confirm', { incidentId, planId: plan.id, typed: incidentId });
-  const final = await recovery.core.recover.settled(incidentId);
+  const plan = await run.call<RecoveryPlan>('recover.plan', { incidentId, selection, mapping });
+  await run.call('recover.confirm', { incidentId, planId: plan.id, typed: incidentId });
+  const final = await run.core.recover.settled(incidentId);
   expect(final.status).toBe('completed');
+  await run.call('validate.run', { incidentId });
+  return run;
+}
 
+let policy: IamPolicy;
+let recovery: Run | undefined;
+let recoverySourceUp: Run | undefined;
+let drill: Run | undefined;
+
+beforeAll(async () => {
+  const procedure = await loadProcedure(BUNDLED_RUNBOOKS_DIR);
+  policy = buildIamPolicy(procedure.regions);
+  recovery = await recoverDefaultScenario(false);
+  recoverySourceUp = await recoverDefaultScenario(true);
   drill = await open('healthy');
   const record = await drill.call<DrillRecord>('drill.run', {
     services: ['dynamodb', 's3', 'rds', 'ec2'],
@@ -120,6 +130,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await close(recovery);
+  await close(recoverySourceUp);
   await close(drill);
 });
 
@@ -134,6 +145,23 @@ describe('the generated IAM policy against what the app sends', () => {
       ]),
     );
     expect(run.authorizations.length).toBeGreaterThan(run.sent.length);
+    expect(denied(policy, run.authorizations)).toEqual([]);
+  });
+
+  it('allows every request of the same recovery once the facilitator brings us-east-1 back (cross-region copies and restores from the source)', () => {
+    const run = recoverySourceUp!;
+    expect(operationsOf(run)).toEqual(
+      expect.arrayContaining([
+        'dynamodb:RestoreTableToPointInTime',
+        'dynamodb:TagResource',
+        'dynamodb:UpdateContinuousBackups',
+        'dynamodb:UpdateTimeToLive',
+        'ec2:CopyImage',
+        'ec2:RunInstances',
+        'rds:PromoteReadReplica',
+        'rds:RestoreDBInstanceToPointInTime',
+      ]),
+    );
     expect(denied(policy, run.authorizations)).toEqual([]);
   });
 
@@ -163,9 +191,11 @@ describe('the generated IAM policy against what the app sends', () => {
   });
 
   it('exercises the tag conditions: every create in the secondary region carried the incident tag', () => {
-    const creates = [...recovery!.authorizations, ...drill!.authorizations].filter((a) =>
-      /^(ec2:(RunInstances|CreateVolume|CopySnapshot|CopyImage)|rds:Restore)/.test(a.action),
-    );
+    const creates = [
+      ...recovery!.authorizations,
+      ...recoverySourceUp!.authorizations,
+      ...drill!.authorizations,
+    ].filter((a) => /^(ec2:(RunInstances|CreateVolume|CopySnapshot|CopyImage)|rds:Restore)/.test(a.action));
     const created = creates.filter((a) => /:(instance|volume|network-interface)\/\*$|:db:/.test(a.resource));
     expect(created.length).toBeGreaterThan(0);
     for (const a of created) expect(a.context['aws:RequestTag/dr-war-room:incident'], a.why).toBeTruthy();
