@@ -37,7 +37,7 @@ export function drillPreview(
           `aws s3api get-bucket-versioning --bucket ${b}`,
           `aws s3api put-object --bucket ${b} --key ${key} --tagging '${TAG_INCIDENT}=<drill id>'   (known content)`,
           `aws s3api put-object --bucket ${b} --key ${key} --tagging '${TAG_INCIDENT}=<drill id>'   (overwrite)`,
-          `aws s3api copy-object --bucket ${b} --key ${key} --copy-source '${b}/${key}?versionId=<first version>'`,
+          `aws s3api copy-object --bucket ${b} --key ${key} --copy-source '${b}/${key}?versionId=<first version>' --tagging-directive REPLACE --tagging '${TAG_INCIDENT}=<drill id>'`,
           `aws s3api get-object --bucket ${b} --key ${key} -   (checksum compared)`,
           `aws s3api get-object-tagging / delete-object --bucket ${b} --key ${key} --version-id <each version>   (clean-up, tag checked)`,
         ],
@@ -65,7 +65,7 @@ export function drillPreview(
         creates: `a test instance of the source's type and a gp3 volume in ${regions.secondary} (billed per second and per GB while they exist)`,
         calls: [
           `aws ec2 describe-images ${west} --owners self   (newest AMI of ${i})`,
-          `aws ec2 run-instances ${west} --image-id <newest AMI> --count 1 --tag-specifications 'ResourceType=instance,Tags=[{${tag}}]'`,
+          `aws ec2 run-instances ${west} --image-id <newest AMI> --count 1 --tag-specifications 'ResourceType=instance,Tags=[{${tag}}]' 'ResourceType=volume,Tags=[{${tag}}]' 'ResourceType=network-interface,Tags=[{${tag}}]'`,
           `aws ec2 describe-instance-status ${west} --instance-ids <test instance>   (both checks ok)`,
           `aws ec2 create-volume ${west} --snapshot-id <newest snapshot> --availability-zone <instance zone> --tag-specifications 'ResourceType=volume,Tags=[{${tag}}]'`,
           `aws ec2 attach-volume ${west} --volume-id <test volume> --instance-id <test instance> --device /dev/sdf`,

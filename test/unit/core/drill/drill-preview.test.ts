@@ -34,4 +34,14 @@ describe('drill dry run', () => {
       steps.flatMap((s) => s.calls).filter((c) => c.includes('dr-war-room:incident')).length,
     ).toBeGreaterThanOrEqual(5);
   });
+
+  it('shows the tags each create carries, as the IAM policy requires them (S3 rollback, every resource RunInstances creates)', () => {
+    const calls = drillPreview({ services: ['s3', 'ec2'], targets: {} }, regions).flatMap((s) => s.calls);
+    expect(calls.find((c) => c.includes('copy-object'))).toContain(
+      "--tagging-directive REPLACE --tagging 'dr-war-room:incident=<drill id>'",
+    );
+    const launch = calls.find((c) => c.includes('run-instances'))!;
+    for (const type of ['instance', 'volume', 'network-interface'])
+      expect(launch).toContain(`ResourceType=${type},Tags=[{Key=dr-war-room:incident`);
+  });
 });
