@@ -16,8 +16,9 @@ import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
 
 /**
  * The generated IAM policy allows every AWS request the app sends in a full tabletop recovery
- * of the default scenario (us-east-1 outage) and in a drill of all four services with its
- * clean-up: each request is captured on the wire from the app's guarded clients, turned into
+ * of the default scenario (us-east-1 outage; then again with us-east-1 answering, so the
+ * cross-region copies and restores from the source are sent too), the validation after each,
+ * and a drill of all four services with its clean-up: each request is captured on the wire from the app's guarded clients, turned into
  * the authorisations AWS makes for it (test/support/iam-authorizations.ts, with the resources'
  * tags at that moment) and evaluated (test/support/iam-evaluator.ts).
  */
