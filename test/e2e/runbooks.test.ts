@@ -250,6 +250,14 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
     await app.screenshot('runbook-step-fill');
   });
 
+  it('has no serious accessibility problem in the reader with its resource chooser', async () => {
+    const result = await new AxeBuilder({ page: app.page }).include('.rb-main').analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  });
+
   it('fills the DynamoDB runbook of its step with the scenario’s table and tags the incident', async () => {
     const { page } = app;
     await page

@@ -76,6 +76,24 @@ let searchSeq = 0;
 let openSeq = 0;
 let stepSeq = 0;
 
+/**
+ * The values without those a step's chosen resource put there (PURE): what the commander typed
+ * over them stays, and the incident's own values (id, regions) go back to the incident's.
+ */
+export function withoutChosenResource(
+  values: Record<string, string>,
+  fill: RunbookFillState | null,
+): Record<string, string> {
+  if (!fill) return values;
+  const chosen = valuesForCandidate(fill, fill.chosenId);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (chosen[name] !== value) out[name] = value;
+    else if (name in fill.base) out[name] = fill.base[name]!;
+  }
+  return out;
+}
+
 /** Creates the runbooks slice. */
 export const createRunbooksSlice: StateCreator<StoreState, [], [], RunbooksSlice> = (set, get) => {
   async function fetchOpen(id: string): Promise<void> {
@@ -177,7 +195,13 @@ export const createRunbooksSlice: StateCreator<StoreState, [], [], RunbooksSlice
       const chosenId = fill.candidates[0]?.id ?? null;
       set((current) => ({
         runbookFill: { ...fill, chosenId },
-        runbookValues: { ...current.runbookValues, ...valuesForCandidate(fill, chosenId) },
+        runbookValues: {
+          // A new resource replaces the one a previous step chose; with none, the context stays.
+          ...(fill.candidates.length > 0
+            ? withoutChosenResource(current.runbookValues, current.runbookFill)
+            : current.runbookValues),
+          ...valuesForCandidate(fill, chosenId),
+        },
         runbookValuesEpoch: current.runbookValuesEpoch + 1,
       }));
       await fetchOpen(id);
@@ -187,16 +211,14 @@ export const createRunbooksSlice: StateCreator<StoreState, [], [], RunbooksSlice
       const fill = get().runbookFill;
       if (!fill || !fill.candidates.some((c) => c.id === candidateId) || fill.chosenId === candidateId)
         return;
-      const previous = valuesForCandidate(fill, fill.chosenId);
-      set((state) => {
-        const values = { ...state.runbookValues };
-        for (const name of Object.keys(previous)) if (!(name in fill.base)) delete values[name];
-        return {
-          runbookFill: { ...fill, chosenId: candidateId },
-          runbookValues: { ...values, ...valuesForCandidate(fill, candidateId) },
-          runbookValuesEpoch: state.runbookValuesEpoch + 1,
-        };
-      });
+      set((state) => ({
+        runbookFill: { ...fill, chosenId: candidateId },
+        runbookValues: {
+          ...withoutChosenResource(state.runbookValues, fill),
+          ...valuesForCandidate(fill, candidateId),
+        },
+        runbookValuesEpoch: state.runbookValuesEpoch + 1,
+      }));
       const id = get().openRunbookId;
       if (id) await fetchOpen(id);
     },

@@ -262,3 +262,58 @@ describe('the runbook of a plan chain', () => {
     expect(screen.queryByRole('group', { name: 'Fill for:' })).toBeNull();
   });
 });
+
+describe('replacing the resource a step chose', () => {
+  it('drops its values, keeps what the commander typed over them, and gives the incident’s values back', async () => {
+    const { withoutChosenResource } = await import('../../../../renderer/src/store/slices/runbooks');
+    const fill = {
+      runbookId: 's3-version-rollback',
+      base: { 'incident-id': 'DR-1', 'primary-region': 'us-east-1' },
+      source: 'assessment' as const,
+      chosenId: 'b',
+      candidates: [
+        {
+          id: 'b',
+          name: 'b',
+          service: 's3',
+          region: 'us-east-1',
+          tier: null,
+          source: 'assessment' as const,
+          strategy: null,
+          optionTitle: null,
+          matchesRunbook: true,
+          values: {
+            'incident-id': 'DR-1',
+            'primary-region': 'us-west-2',
+            'bucket-name': 'b-dr',
+            'object-key': 'k',
+          },
+        },
+      ],
+    };
+    expect(
+      withoutChosenResource(
+        {
+          'incident-id': 'DR-1',
+          'primary-region': 'us-west-2',
+          'bucket-name': 'b-dr',
+          'object-key': 'typed',
+          x: '1',
+        },
+        fill,
+      ),
+    ).toEqual({ 'incident-id': 'DR-1', 'primary-region': 'us-east-1', 'object-key': 'typed', x: '1' });
+    expect(withoutChosenResource({ a: '1' }, null)).toEqual({ a: '1' });
+  });
+
+  it('opening a step again starts from its most relevant resource, without the one chosen before', async () => {
+    await openFromStep();
+    const chooser = await screen.findByRole('combobox', { name: 'Fill for:' });
+    await act(async () => fireEvent.change(chooser, { target: { value: 'arn:aws:s3:::acme-prod-logs' } }));
+    await waitFor(() => expect(commands()[0]).toContain('--bucket acme-prod-logs '));
+    await act(() => useStore.getState().openStepRunbook('s3-cross-region-failover'));
+    await waitFor(() => expect(commands()[0]).toContain('--bucket acme-prod-orders '));
+    expect(screen.getByRole('combobox', { name: 'Fill for:' })).toHaveValue('arn:aws:s3:::acme-prod-orders');
+    expect(useStore.getState().runbookValues['replica-bucket-name']).toBe('acme-prod-orders-dr');
+  });
+});
