@@ -60,6 +60,7 @@ export interface TableRecord {
   /** Other regions holding replicas (global tables version 2019.11.21). */
   replicaRegions: string[];
   restore?: { sourceTableArn?: string; sourceBackupArn?: string; restoreDateTime: string };
+  /** Append-only: versions are added, never changed in place (DescribeTable's stats cache relies on it). */
   history: ItemVersion[];
 }
 

@@ -4,7 +4,8 @@ import type {
   KeySchemaElement,
   TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { itemSize, itemsAt } from './items';
+import { itemStatsAt } from './item-stats';
+import { itemSize } from './items';
 import type { BackupRecord, IndexRecord, KeyAttribute, TableRecord } from './model';
 import { backupStatus, tableStatus } from './status';
 
@@ -44,8 +45,7 @@ function indexView(index: IndexRecord, arn: string, itemCount: number) {
 /** The TableDescription of a table at `now`. */
 export function tableView(table: TableRecord, now: Date): TableDescription {
   const status = tableStatus(table, now) ?? 'DELETING';
-  const items = itemsAt(table.history, now);
-  const size = items.reduce((sum, item) => sum + itemSize(item), 0);
+  const stats = itemStatsAt(table.history, now);
   return {
     AttributeDefinitions: attributeDefinitions(table),
     TableName: table.name,
@@ -57,8 +57,8 @@ export function tableView(table: TableRecord, now: Date): TableDescription {
       ReadCapacityUnits: table.billingMode === 'PROVISIONED' ? table.readCapacity : 0,
       WriteCapacityUnits: table.billingMode === 'PROVISIONED' ? table.writeCapacity : 0,
     },
-    TableSizeBytes: size,
-    ItemCount: items.length,
+    TableSizeBytes: stats.sizeBytes,
+    ItemCount: stats.count,
     TableArn: table.arn,
     TableId: table.tableId,
     BillingModeSummary: {
@@ -66,12 +66,12 @@ export function tableView(table: TableRecord, now: Date): TableDescription {
       LastUpdateToPayPerRequestDateTime: new Date(table.createdAt),
     },
     ...(table.lsis.length
-      ? { LocalSecondaryIndexes: table.lsis.map((i) => indexView(i, table.arn, items.length)) }
+      ? { LocalSecondaryIndexes: table.lsis.map((i) => indexView(i, table.arn, stats.count)) }
       : {}),
     ...(table.gsis.length
       ? {
           GlobalSecondaryIndexes: table.gsis.map((i) => ({
-            ...indexView(i, table.arn, items.length),
+            ...indexView(i, table.arn, stats.count),
             IndexStatus: status === 'CREATING' ? ('CREATING' as const) : ('ACTIVE' as const),
             ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
           })),
