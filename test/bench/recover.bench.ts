@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { HttpRequest } from '@smithy/protocol-http';
 import type { HttpHandlerOptions } from '@smithy/types';
@@ -7,6 +10,7 @@ import {
   DescribeDBInstanceAutomatedBackupsCommand,
   type DBInstanceAutomatedBackup,
 } from '@aws-sdk/client-rds';
+import { Journal } from '../../electron/core/incident/journal';
 import { RECOVER_ENTRY, type RunEntry } from '../../electron/core/recover/entry-types';
 import { sendCall } from '../../electron/core/recover/executor/commands';
 import { RecoveryExecutor, type RunJournal } from '../../electron/core/recover/executor/executor';
@@ -85,8 +89,15 @@ interface Bench {
   sim: Simulator;
   plan: RecoveryPlan;
   run: RecoveryRun;
-  journal: RunJournal & { entries: RunEntry[]; listeners: Array<(e: RunEntry) => void> };
+  /** The incident journal on disk (fdatasync, group commit), as the app writes it. */
+  journal: RunJournal & {
+    entries: RunEntry[];
+    listeners: Array<(e: RunEntry) => void>;
+    /** Group commits (fdatasyncs) so far. */
+    commits: number;
+  };
   clients: ReturnType<typeof createAwsClients>;
+  close(): Promise<void>;
 }
 
 /** The create operations the bench waits for, as they appear on the wire. */
@@ -234,33 +245,75 @@ async function setup(fakeNow: { t: number } | null, onCreateSent?: () => void): 
     );
   const entries: RunEntry[] = [];
   const listeners: Array<(e: RunEntry) => void> = [];
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'drwr-bench-recover-'));
+  let file: Journal | null = null;
   const journal = {
     entries,
     listeners,
+    commits: 0,
     async append(type: string, data: Record<string, unknown>): Promise<RunEntry> {
-      const entry = { seq: entries.length + 1, time: new Date().toISOString(), type, data };
-      entries.push(entry);
-      for (const l of listeners) l(entry);
-      return entry;
+      const [entry] = await file!.append({ type, actor: 'bench', data });
+      return entry!;
     },
   };
+  file = await Journal.create(
+    path.join(dir, 'journal.jsonl'),
+    { type: 'bench.started', actor: 'bench', data: {} },
+    {
+      onCommit: (committed) => {
+        journal.commits += 1;
+        for (const e of committed) {
+          entries.push(e);
+          for (const l of listeners) l(e);
+        }
+      },
+    },
+  );
   let run = emptyRun();
   run = reduceRun(run, await journal.append(RECOVER_ENTRY.planCreated, { planId: plan.id, plan }));
   run = reduceRun(run, await journal.append(RECOVER_ENTRY.confirmed, { planId: plan.id, by: 'bench' }));
-  return { sim, plan, run, journal, clients };
+  journal.commits = 0;
+  const close = async () => {
+    sim.close();
+    await file?.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { sim, plan, run, journal, clients, close };
 }
 
-/** Confirmation → the last independent restore call sent to the account, in ms. */
-async function issueTime(requestConcurrency: number): Promise<number> {
+/** Resolves once every independent action has journaled that it waits, is done or failed. */
+function allSettledOnce(b: Bench): Promise<void> {
+  const ids = new Set(
+    b.plan.chains.flatMap((c) => c.actions.filter((a) => a.after.length === 0).map((a) => a.id)),
+  );
+  return new Promise((resolve) => {
+    const check = (e: RunEntry) => {
+      if (
+        e.type === RECOVER_ENTRY.actionState &&
+        ['waiting', 'done', 'failed'].includes(String(e.data.state))
+      )
+        ids.delete(String(e.data.actionId));
+      if (ids.size === 0) resolve();
+    };
+    b.journal.listeners.push(check);
+  });
+}
+
+/**
+ * Confirmation → the last independent restore call sent to the account, in ms, and how many
+ * group commits (fdatasyncs) the journal made until then.
+ */
+async function issueTime(requestConcurrency: number): Promise<{ ms: number; commits: number }> {
   let sent = 0;
   let t0 = 0;
-  let resolveAll!: (ms: number) => void;
-  const all = new Promise<number>((resolve) => (resolveAll = resolve));
+  let resolveAll!: (result: { ms: number; commits: number }) => void;
+  const all = new Promise<{ ms: number; commits: number }>((resolve) => (resolveAll = resolve));
   const total = RDS + TABLES + INSTANCES;
-  const b = await setup(null, () => {
+  const b: Bench = await setup(null, () => {
     sent += 1;
-    if (sent === total) resolveAll(performance.now() - t0);
+    if (sent === total) resolveAll({ ms: performance.now() - t0, commits: b.journal.commits });
   });
+  const quiet = allSettledOnce(b);
   const executor = new RecoveryExecutor({
     clients: b.clients,
     journal: b.journal,
@@ -272,10 +325,12 @@ async function issueTime(requestConcurrency: number): Promise<number> {
   });
   t0 = performance.now();
   void executor.start();
-  const ms = await all;
+  const result = await all;
+  // Let every answer be journaled before the journal closes.
+  await quiet;
   executor.detach();
-  b.sim.close();
-  return ms;
+  await b.close();
+  return result;
 }
 
 /** The floor: 200 parallel SDK calls against the same simulated account, without the executor, in ms. */
@@ -288,7 +343,7 @@ async function sdkFloor(): Promise<number> {
     ),
   );
   const ms = performance.now() - t0;
-  b.sim.close();
+  await b.close();
   return ms;
 }
 
@@ -333,7 +388,7 @@ async function detection(): Promise<{ latencies: number[]; callsPerMinute: numbe
   const availableAt = performance.now();
   b.sim.clock.advance(3 * 60 * 60 * 1000);
   await settled;
-  b.sim.close();
+  await b.close();
   const latencies = [...doneAt.values()].map((t) => t - availableAt);
   return { latencies, callsPerMinute, maxMs };
 }
@@ -343,9 +398,12 @@ export async function recoverBench(): Promise<BenchCase[]> {
   const parallel: number[] = [];
   const serial: number[] = [];
   const floor: number[] = [];
+  const commits: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    parallel.push(await issueTime(128));
-    serial.push(await issueTime(1));
+    const run = await issueTime(128);
+    parallel.push(run.ms);
+    commits.push(run.commits);
+    serial.push((await issueTime(1)).ms);
     floor.push(await sdkFloor());
   }
   const d = await detection();
@@ -354,9 +412,9 @@ export async function recoverBench(): Promise<BenchCase[]> {
       name: 'confirmation → all 200 independent restore calls issued',
       unit: 'ms',
       samples: parallel,
-      baseline: { name: 'one request at a time', samples: serial },
+      baseline: { name: 'one request at a time per endpoint', samples: serial },
       calls: RDS + TABLES + INSTANCES,
-      note: `${RDS} RDS PITR, ${TABLES} DynamoDB PITR (under the 50-restore quota), ${INSTANCES} EC2 launches; ${LATENCY_MS} ms simulated latency; dependency depth 0, aim: one round trip + < 100 ms = ${LATENCY_MS + 100} ms; at most 128 requests in flight.`,
+      note: `${RDS} RDS PITR, ${TABLES} DynamoDB PITR (under the 50-restore quota), ${INSTANCES} EC2 launches; ${LATENCY_MS} ms simulated latency; dependency depth 0, aim: one round trip + < 100 ms = ${LATENCY_MS + 100} ms; at most 128 requests in flight per service endpoint; every call journaled on disk (fdatasync) before it is sent, in ${Math.min(...commits)}–${Math.max(...commits)} group commits.`,
     },
     {
       name: '200 parallel SDK calls alone (the floor for the case above)',

@@ -4,7 +4,11 @@ import type { ActionState, PlanAction, PlanChain, QuotaName, RecoveryPlan, Recov
 import type { PollTiming } from './backoff';
 import type { RequestLimits } from './request-limits';
 
-/** Where the executor writes: the incident journal (resolves once the entry is on disk). */
+/**
+ * Where the executor writes: the incident journal. An append resolves once the entry is on disk,
+ * and appends are committed in the order they are made (an entry on disk means every earlier
+ * append is too).
+ */
 export interface RunJournal {
   append(type: string, data: Record<string, unknown>): Promise<RunEntry>;
 }

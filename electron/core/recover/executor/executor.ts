@@ -241,11 +241,16 @@ export class RecoveryExecutor {
       let output = before.output;
       const created = resuming && before.state === 'waiting' && Object.keys(output).length > 0;
       if (!created) {
-        await this.setState(actionId, 'running', {
+        // Not awaited before the calls: the journal commits in order, so this entry is on disk
+        // before the first call's entry (which is awaited before anything is sent), and both go
+        // in one group commit instead of two.
+        const running = this.setState(actionId, 'running', {
           attempt,
           ...(resuming ? { status: 'resuming after a restart' } : {}),
         });
+        running.catch(() => undefined);
         output = await runCalls(this.ctx, action, chain, resuming, attempt);
+        await running;
       }
       if (action.wait) {
         await this.setState(actionId, 'waiting', { output, status: action.wait.describe });
