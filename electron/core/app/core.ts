@@ -102,7 +102,11 @@ export class Core {
         : await detectMode(options.env ?? process.env);
     const scenarioName = mode.mode === 'TABLETOP' ? (options.scenario ?? 'us-east-1-outage') : null;
     const scenario = scenarioName ? { name: scenarioName, title: scenarioName } : null;
-    return new Core(options, mode, scenario);
+    const core = new Core(options, mode, scenario);
+    // The desktop app picks up a recovery a restart interrupted (the browser UI does when it opens
+    // the incident; the CLI's `recover` re-attaches on its own).
+    if (options.transport === 'ipc') void core.recover.reattachOnOpen();
+    return core;
   }
 
   /** The in-process tabletop AWS account (TABLETOP only), created from the scenario on first use. */

@@ -8,6 +8,8 @@ export const RECOVER_ENTRY = {
   callCompleted: 'recover.call.completed',
   callFailed: 'recover.call.failed',
   endpointMap: 'recover.endpoint-map',
+  /** A restarted app re-attached to a run that was in flight (the board's notice). */
+  reattached: 'recover.reattached',
 } as const;
 
 /** One of the recovery entry types. */

@@ -14,5 +14,6 @@ export function recoverServiceForCore(core: Core): RecoverService {
     latestAssessment: () => core.assess.latest(),
     runAssessment: (incidentId) => core.assess.run({ incidentId }),
     ...(core.mode.mode === 'TABLETOP' ? { poll: TABLETOP_POLL } : {}),
+    notify: (message) => core.events.emit({ type: 'app.notice', level: 'warning', message }),
   });
 }

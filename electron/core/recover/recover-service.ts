@@ -1,64 +1,51 @@
-import type { AssessmentResult } from '../api/calls/assess';
 import { AppError } from '../api/errors';
-import type { AwsClients } from '../aws/clients';
 import type { JournalAppend, JournalEntry } from '../incident/types';
 import { buildEndpointMap, endpointMapText } from './endpoint-map';
 import { RECOVER_ENTRY } from './entry-types';
 import type { PollTiming } from './executor/backoff';
 import { RecoveryExecutor } from './executor/executor';
-import { recoverableFromAssessment } from './from-assessment';
-import { loadRecoveryMapping } from './load-mapping';
-import { buildPlan } from './planner';
+import { recoveryClients } from './plan-inputs';
+import { draftPlan, recoverableView, type PlanningDeps, type PlanRequest } from './planning';
 import { emptyRun, foldRun } from './run-reducer';
-import { gatherTargetFacts, listNetworkTargets } from './target-facts';
-import { expandSelection, mergeMapping, recoveryClients, rollbackVersions } from './plan-inputs';
 import {
   QUOTA_LIMITS,
   type EndpointMapping,
   type QuotaName,
   type RecoverableView,
-  type RecoveryMapping,
   type RecoveryPlan,
   type RecoveryRun,
   type RecoveryRunView,
-  type ResourceSelection,
-  type TargetFacts,
 } from './types';
 
 export { expandSelection, recoveryClients, rollbackVersions } from './plan-inputs';
+export type { PlanRequest } from './planning';
 
 /** What the recovery needs from the rest of the core. */
-export interface RecoverServiceDeps {
-  dataDir: string;
+export interface RecoverServiceDeps extends PlanningDeps {
   incidents: {
     append(id: string, item: JournalAppend): Promise<JournalEntry>;
     entries(id: string): Promise<readonly JournalEntry[]>;
     completeAction(id: string, action: string, evidence?: string, by?: string): Promise<string[]>;
     active(): Promise<{ state: { id: string; roles: { commander: string } } } | null>;
   };
-  clients: () => Promise<AwsClients>;
-  regions: () => Promise<{ primary: string; secondary: string }>;
-  /** The latest assessment (null before the first). */
-  latestAssessment: () => Promise<AssessmentResult | null>;
-  /** Run a fresh assessment for the incident. */
-  runAssessment: (incidentId: string) => Promise<AssessmentResult>;
   /** Poll timing (tabletop exercises poll faster). */
   poll?: Partial<PollTiming>;
   quotaLimits?: Partial<Record<QuotaName, number>>;
   now?: () => Date;
+  /** Tell the commander something went wrong in the background (an automatic re-attachment). */
+  notify?: (message: string) => void;
 }
 
-/** Input of {@link RecoverService.plan}. */
-export interface PlanRequest {
-  incidentId?: string;
-  selection: ResourceSelection[];
-  /** Mapping entries from the UI, over the file's. */
-  mapping?: Partial<RecoveryMapping>;
-  reapply?: { pitr?: boolean; ttl?: boolean; tags?: boolean };
-  /** Run a fresh assessment first. */
-  fresh?: boolean;
-  by?: string;
+/** What an automatic re-attachment picked up. */
+export interface Reattachment {
+  incidentId: string;
+  planId: string;
+  /** Actions that were queued, running or waiting when the app stopped. */
+  actions: number;
 }
+
+/** Action states a restart leaves in flight. */
+const IN_FLIGHT_STATES = new Set(['queued', 'running', 'waiting']);
 
 /**
  * The recovery stage: plan (a pure function over the assessment, the selection, the mapping
@@ -66,7 +53,11 @@ export interface PlanRequest {
  */
 export class RecoverService {
   private readonly executors = new Map<string, RecoveryExecutor>();
+  private readonly attaching = new Map<string, Promise<RecoveryExecutor>>();
+  private readonly reattaching = new Map<string, Promise<Reattachment | null>>();
   private readonly completing = new Map<string, Promise<unknown>>();
+  private closed = false;
+  private opening: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
 
   constructor(private readonly deps: RecoverServiceDeps) {
@@ -85,31 +76,9 @@ export class RecoverService {
     return active.state.id;
   }
 
-  private async assessment(incidentId: string, fresh: boolean): Promise<AssessmentResult> {
-    const latest = fresh ? null : await this.deps.latestAssessment();
-    return latest ?? (await this.deps.runAssessment(incidentId));
-  }
-
   /** The resources the plan builder offers (from the latest assessment, or a fresh one), and the mapping. */
   async recoverable(input: { incidentId?: string; fresh?: boolean }): Promise<RecoverableView> {
-    const incidentId = await this.incidentOf(input.incidentId);
-    const [assessment, { mapping, file }, regions] = await Promise.all([
-      this.assessment(incidentId, input.fresh ?? false),
-      loadRecoveryMapping(this.deps.dataDir),
-      this.deps.regions(),
-    ]);
-    const clients = (await this.deps.clients())
-      .fastFail()
-      .withPolicy((op) => (op.kind === 'read' ? undefined : 'The plan builder only reads.'));
-    return {
-      incidentId,
-      assessedAt: assessment.finishedAt,
-      regions,
-      resources: recoverableFromAssessment(assessment),
-      mapping,
-      mappingFile: file,
-      targets: await listNetworkTargets(clients, regions.secondary),
-    };
+    return recoverableView(this.deps, await this.incidentOf(input.incidentId), input.fresh ?? false);
   }
 
   /** Build the plan (the dry run), check the targets in the secondary region, and journal it. */
@@ -124,46 +93,7 @@ export class RecoverService {
     }
     if (request.selection.length === 0)
       throw new AppError('INVALID_INPUT', 'Select at least one resource to recover.');
-    const [assessment, fileMapping, regions] = await Promise.all([
-      this.assessment(incidentId, request.fresh ?? false),
-      loadRecoveryMapping(this.deps.dataDir),
-      this.deps.regions(),
-    ]);
-    const resources = recoverableFromAssessment(assessment);
-    const mapping = mergeMapping(fileMapping.mapping, request.mapping);
-    const options = {
-      incidentId,
-      regions,
-      reapply: {
-        pitr: request.reapply?.pitr ?? true,
-        ttl: request.reapply?.ttl ?? true,
-        tags: request.reapply?.tags ?? true,
-      },
-      createdBy: 'dr-war-room',
-    };
-    const clients = await this.deps.clients();
-    const reader = clients
-      .fastFail()
-      .withPolicy((op) => (op.kind === 'read' ? undefined : 'Planning only reads.'));
-    const selection = await rollbackVersions(
-      reader,
-      expandSelection(request.selection, resources),
-      resources,
-    );
-    const now = this.now();
-    const noFacts: TargetFacts = {
-      existing: {},
-      subnetGroups: [],
-      subnets: [],
-      securityGroups: [],
-      checked: false,
-    };
-    const draft = buildPlan({ resources, selection, mapping, options, facts: noFacts, now });
-    const facts = await gatherTargetFacts(
-      clients.fastFail().withPolicy((op) => (op.kind === 'read' ? undefined : 'Planning only reads.')),
-      draft,
-    );
-    const plan = buildPlan({ resources, selection, mapping, options, facts, now });
+    const plan = await draftPlan(this.deps, incidentId, request, this.now());
     await this.deps.incidents.append(incidentId, {
       type: RECOVER_ENTRY.planCreated,
       actor: request.by ?? 'system',
@@ -293,8 +223,68 @@ export class RecoverService {
     return { rows, text: endpointMapText(rows) };
   }
 
-  /** Resolves when the incident's run settles (CLI `recover`). */
+  /**
+   * Re-attach to a run a restart interrupted: confirmed, still running (not paused by the
+   * commander, not cancelled, not finished) and driven by no executor of this process. The
+   * re-attachment is journaled (the operations board shows it: "Resumed after restart") and the
+   * executor finishes the run without creating anything twice and without a second confirmation.
+   * Answers what was re-attached, or null when there was nothing to pick up.
+   */
+  reattachInterrupted(incidentId?: string): Promise<Reattachment | null> {
+    return this.incidentOf(incidentId).then((id) => {
+      let pending = this.reattaching.get(id);
+      if (!pending) {
+        pending = this.reattach(id).finally(() => this.reattaching.delete(id));
+        this.reattaching.set(id, pending);
+      }
+      return pending;
+    });
+  }
+
+  /**
+   * At start-up (the desktop app): re-attach the active incident's interrupted run in the
+   * background. A failure is told through `notify` (the board then offers Resume). Resolves with
+   * the re-attachment, or null.
+   */
+  reattachOnOpen(): Promise<Reattachment | null> {
+    const opening = (async () => {
+      const active = await this.deps.incidents.active();
+      return active ? this.reattachInterrupted(active.state.id) : null;
+    })().catch((error: unknown) => {
+      this.deps.notify?.(
+        `An interrupted recovery could not be re-attached (${error instanceof Error ? error.message : String(error)}); open the operations board and press Resume.`,
+      );
+      return null;
+    });
+    this.opening = opening;
+    return opening;
+  }
+
+  private async reattach(id: string): Promise<Reattachment | null> {
+    if (this.closed || this.executors.has(id) || this.attaching.has(id)) return null;
+    const run = foldRun(await this.deps.incidents.entries(id));
+    if (!run.plan || !run.confirmedAt || run.status !== 'running') return null;
+    if (this.closed || this.executors.has(id) || this.attaching.has(id)) return null;
+    const actions = Object.values(run.actions).filter((a) => IN_FLIGHT_STATES.has(a.state)).length;
+    await this.deps.incidents.append(id, {
+      type: RECOVER_ENTRY.reattached,
+      actor: 'system',
+      data: { planId: run.plan.id, actions, by: 'system' },
+    });
+    try {
+      await this.attach(id, run.confirmedBy ?? 'system');
+    } catch (error) {
+      if (this.closed) return null; // the app closed meanwhile: the next start picks it up
+      throw error;
+    }
+    return { incidentId: id, planId: run.plan.id, actions };
+  }
+
+  /** Resolves when the incident's run settles (CLI `recover`); waits for a re-attachment under way first. */
   async settled(incidentId: string): Promise<RecoveryRun> {
+    await this.opening;
+    await this.reattaching.get(incidentId);
+    await this.attaching.get(incidentId);
     const executor = this.executors.get(incidentId);
     if (!executor) return (await this.status(incidentId)).run;
     const run = await executor.whenSettled();
@@ -304,6 +294,7 @@ export class RecoverService {
 
   /** Stop watching (process exit); the journal keeps what is in flight for the next start. */
   close(): void {
+    this.closed = true;
     for (const e of this.executors.values()) e.detach();
     this.executors.clear();
   }
@@ -314,13 +305,27 @@ export class RecoverService {
     return e;
   }
 
-  private async attach(incidentId: string, by: string): Promise<RecoveryExecutor> {
+  /** The incident's executor: the one running, one being built, or a new one (never two). */
+  private attach(incidentId: string, by: string): Promise<RecoveryExecutor> {
     const existing = this.executors.get(incidentId);
-    if (existing) return existing;
+    if (existing) return Promise.resolve(existing);
+    let pending = this.attaching.get(incidentId);
+    if (!pending) {
+      pending = this.startExecutor(incidentId, by).finally(() => this.attaching.delete(incidentId));
+      this.attaching.set(incidentId, pending);
+    }
+    return pending;
+  }
+
+  private async startExecutor(incidentId: string, by: string): Promise<RecoveryExecutor> {
+    if (this.closed)
+      throw new AppError('UNAVAILABLE', 'The app is closing: the recovery resumes at the next start.');
     const run = foldRun(await this.deps.incidents.entries(incidentId));
     if (!run.plan || !run.confirmedAt)
       throw new AppError('CONFLICT', 'Nothing to run: the plan is not confirmed.');
     const clients = recoveryClients(await this.deps.clients());
+    if (this.closed)
+      throw new AppError('UNAVAILABLE', 'The app is closing: the recovery resumes at the next start.');
     const executor = new RecoveryExecutor({
       clients,
       incidentId,

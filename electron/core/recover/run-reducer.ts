@@ -20,6 +20,7 @@ export function emptyRun(): RecoveryRun {
     actions: {},
     openCalls: {},
     endpointMap: [],
+    reattached: null,
     lastSeq: 0,
   };
 }
@@ -158,6 +159,15 @@ export function reduceRun(run: RecoveryRun, entry: RunEntry): RecoveryRun {
       delete openCalls[callId];
       return { ...next, openCalls };
     }
+    case RECOVER_ENTRY.reattached:
+      return {
+        ...next,
+        reattached: {
+          at: entry.time,
+          actions: typeof d.actions === 'number' ? d.actions : 0,
+          by: str(d.by) ?? 'system',
+        },
+      };
     case RECOVER_ENTRY.endpointMap:
       return {
         ...next,

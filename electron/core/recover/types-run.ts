@@ -49,6 +49,15 @@ export interface EndpointMapping {
   detail: string | null;
 }
 
+/** A restarted app re-attached to the run: when, by whom, and how many actions were in flight. */
+export interface ReattachNotice {
+  /** ISO 8601 UTC. */
+  at: string;
+  /** Actions that were queued, running or waiting when the app stopped. */
+  actions: number;
+  by: string;
+}
+
 /** The run as folded from the journal. */
 export interface RecoveryRun {
   plan: RecoveryPlan | null;
@@ -60,6 +69,8 @@ export interface RecoveryRun {
   /** Calls started and not completed, by call id (what a restart re-attaches to). */
   openCalls: Record<string, { actionId: string; operation: string; at: string }>;
   endpointMap: EndpointMapping[];
+  /** The last automatic re-attachment after a restart (null or absent: none). */
+  reattached?: ReattachNotice | null;
   lastSeq: number;
 }
 

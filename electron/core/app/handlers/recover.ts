@@ -1,3 +1,4 @@
+import { isAppError } from '../../api/errors';
 import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 
@@ -29,7 +30,21 @@ export function recoverHandlers(core: Core): Pick<Handlers, RecoverCall> {
         ...(input.reapply ? { reapply: input.reapply } : {}),
         ...(input.by ? { by: input.by } : {}),
       }),
-    'recover.status': (input) => core.recover.status(input.incidentId),
+    'recover.status': async (input, ctx) => {
+      // The UI opening an incident picks up a run a restart interrupted (the CLI's `recover`
+      // re-attaches on its own). When that fails, the board offers Resume.
+      if (ctx.via === 'ipc' || ctx.via === 'http') {
+        await core.recover.reattachInterrupted(input.incidentId).catch((error: unknown) => {
+          if (isAppError(error) && error.code === 'NOT_FOUND') return; // status says so too
+          core.events.emit({
+            type: 'app.notice',
+            level: 'warning',
+            message: `The interrupted recovery was not re-attached (${error instanceof Error ? error.message : String(error)}): press Resume on the operations board.`,
+          });
+        });
+      }
+      return core.recover.status(input.incidentId);
+    },
     'recover.confirm': (input) =>
       core.recover.confirm({
         incidentId: input.incidentId,

@@ -2,9 +2,24 @@ import { useEffect, useState } from 'react';
 import { boardModel, formatDuration } from '../../../../electron/core/recover/board-model';
 import { buildEndpointMap } from '../../../../electron/core/recover/endpoint-map';
 import { runCounts } from '../../../../electron/core/recover/run-reducer';
-import type { RecoveryRunView } from '../../../../electron/core/recover/types';
+import type { ReattachNotice, RecoveryRunView } from '../../../../electron/core/recover/types';
 import { EndpointMapTable } from './endpoint-map-table';
 import { GanttChart } from './gantt-chart';
+
+/** "Resumed after restart": the app re-attached to the run by itself (time in UTC and local time). */
+export function ReattachedNotice({ notice }: { notice: ReattachNotice }) {
+  const local = new Date(notice.at);
+  return (
+    <p className="reattached-notice" role="status">
+      <strong>Resumed after restart:</strong> {notice.actions} {notice.actions === 1 ? 'action' : 'actions'}{' '}
+      re-attached at{' '}
+      <time dateTime={notice.at} title={local.toLocaleString()}>
+        {notice.at.slice(11, 19)}Z · {local.toLocaleTimeString()}
+      </time>
+      , without a second confirmation and without creating anything twice.
+    </p>
+  );
+}
 
 /** The live operations board: controls, per-action state, elapsed, ETA, progress, failures with retry, the Gantt and the endpoint map. */
 export function OperationsBoard({
@@ -54,6 +69,7 @@ export function OperationsBoard({
           {counts.blocked ? ` · ${counts.blocked} blocked` : ''} · elapsed{' '}
           {formatDuration(model.elapsedSeconds)} · ETA {formatDuration(model.etaSeconds)}
         </p>
+        {run.reattached ? <ReattachedNotice notice={run.reattached} /> : null}
         {view.interrupted ? (
           <p className="problem problem-warning">
             The app restarted while this recovery ran: resume re-attaches to what is in flight without

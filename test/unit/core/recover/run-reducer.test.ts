@@ -132,6 +132,36 @@ describe('the run reducer', () => {
     expect(run.plan?.id).toBe(plan.id);
   });
 
+  it('records an automatic re-attachment after a restart, and a new plan forgets it', () => {
+    const run = foldRun(
+      entries([
+        [RECOVER_ENTRY.planCreated, { planId: plan.id, plan }],
+        [RECOVER_ENTRY.confirmed, { planId: plan.id, by: 'Ana' }],
+        [RECOVER_ENTRY.reattached, { planId: plan.id, actions: 3, by: 'system' }],
+      ]),
+    );
+    expect(run.reattached).toEqual({ at: '2026-11-26T04:00:02.000Z', actions: 3, by: 'system' });
+    expect(run.status).toBe('running');
+    const cancelled = foldRun(
+      entries([
+        [RECOVER_ENTRY.planCreated, { planId: plan.id, plan }],
+        [RECOVER_ENTRY.confirmed, { planId: plan.id, by: 'Ana' }],
+        [RECOVER_ENTRY.reattached, { planId: plan.id, actions: 1 }],
+        [RECOVER_ENTRY.runState, { planId: plan.id, status: 'cancelled' }],
+        [RECOVER_ENTRY.planCreated, { planId: 'other', plan: { ...plan, id: 'other' } }],
+      ]),
+    );
+    expect(cancelled.plan?.id).toBe('other');
+    expect(cancelled.reattached).toBeNull();
+    const otherPlan = foldRun(
+      entries([
+        [RECOVER_ENTRY.planCreated, { planId: plan.id, plan }],
+        [RECOVER_ENTRY.reattached, { planId: 'another', actions: 1 }],
+      ]),
+    );
+    expect(otherPlan.reattached).toBeNull();
+  });
+
   it('marks the chains the plan blocked', () => {
     const blocked = buildPlan(
       input([db('orders')], { selection: [{ resourceId: 'orders', restoreTime: '2020-01-01T00:00:00Z' }] }),

@@ -126,6 +126,48 @@ describe('the operations board', () => {
     expect(onControl.mock.calls.map((c) => c[0])).toEqual(['pause', 'resume', 'cancel']);
   });
 
+  it('tells the commander the app resumed the run by itself after a restart, with the time', () => {
+    const v = view([
+      [
+        RECOVER_ENTRY.actionState,
+        { planId: plan.id, actionId: restore.id, state: 'waiting', status: 'creating' },
+      ],
+      [RECOVER_ENTRY.reattached, { planId: plan.id, actions: 2, by: 'system' }],
+    ]);
+    render(<OperationsBoard view={v} busy={false} onControl={vi.fn()} onRetry={vi.fn()} />);
+    const notice = screen.getByText(/Resumed after restart:/).closest('p')!;
+    expect(notice).toHaveTextContent(/Resumed after restart: 2 actions re-attached at 04:00:03Z · /);
+    const time = within(notice).getByText(/04:00:03Z/);
+    expect(time.tagName).toBe('TIME');
+    expect(time).toHaveAttribute('dateTime', v.run.reattached!.at);
+    expect(time).toHaveTextContent(new Date(v.run.reattached!.at).toLocaleTimeString());
+    // Re-attached: no Resume button, the run goes on (pause and cancel are offered).
+    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    expect(screen.getByRole('button', { name: /Pause/ })).toBeEnabled();
+  });
+
+  it('shows no restart notice for a run that was never interrupted, and Resume when one was not re-attached', () => {
+    const v = view([
+      [RECOVER_ENTRY.actionState, { planId: plan.id, actionId: restore.id, state: 'waiting' }],
+    ]);
+    const { rerender } = render(
+      <OperationsBoard view={v} busy={false} onControl={vi.fn()} onRetry={vi.fn()} />,
+    );
+    expect(screen.queryByText(/Resumed after restart/)).toBeNull();
+    const onControl = vi.fn();
+    rerender(
+      <OperationsBoard
+        view={{ ...v, attached: false, interrupted: true }}
+        busy={false}
+        onControl={onControl}
+        onRetry={vi.fn()}
+      />,
+    );
+    expect(screen.queryByText(/Resumed after restart/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(onControl).toHaveBeenCalledWith('resume');
+  });
+
   it('shows the endpoint map with a copy button', () => {
     const v = view([
       [
