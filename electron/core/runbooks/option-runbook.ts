@@ -83,7 +83,8 @@ export function runbookForOption(option: Pick<RecoveryOption, 'kind' | 'data'>):
   values['automated-backups-arn'] = d.automatedBackupArn;
   values['db-instance-class'] = d.dbInstanceClass;
   values['instance-type'] = d.instanceType;
-  values['availability-zone'] = d.availabilityZone;
+  // Only a zone of the region the runbook restores into (the source's zone does not exist there).
+  if (d.availabilityZone?.startsWith(d.targetRegion)) values['availability-zone'] = d.availabilityZone;
   values['backup-arn'] = d.backupArn;
   values['object-key'] = d.sampleKeys?.[0];
   if (d.snapshotId) {

@@ -119,3 +119,28 @@ describe('the runbook of each recovery option', () => {
     expect(runbookForOption(option('in-place', { sourceArn: 'x' }))).toBeNull();
   });
 });
+
+describe('the availability zone of an option', () => {
+  it('is filled only when it lies in the region the runbook restores into', () => {
+    const volume = (availabilityZone: string) =>
+      runbookForOption(
+        option('volume-from-snapshot', {
+          sourceArn: 'arn:aws:ec2:us-east-1:123456789012:instance/i-1',
+          availabilityZone,
+          volumes: [
+            {
+              volumeId: 'vol-1',
+              device: '/dev/sdf',
+              sizeGiB: 10,
+              snapshotId: 'snap-1',
+              snapshotRegion: 'us-west-2',
+              snapshotTime: '2026-11-26T06:00:00.000Z',
+            },
+          ],
+        }),
+      )!.values;
+    expect(volume('us-east-1a')['availability-zone']).toBeUndefined();
+    expect(volume('us-west-2b')['availability-zone']).toBe('us-west-2b');
+    expect(volume('us-west-2b')['copied-snapshot-id']).toBe('snap-1');
+  });
+});

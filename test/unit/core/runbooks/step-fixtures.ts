@@ -149,6 +149,39 @@ export function database(name: string, tier: Tier): AssessedResource {
   });
 }
 
+/** An EC2 instance whose AMI is in us-east-1 only (copy, then launch) and whose data volume has a snapshot copy in us-west-2. */
+export function instance(name: string, tier: Tier): AssessedResource {
+  const arn = `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0${name}`;
+  return assessed({
+    id: arn,
+    service: 'ec2',
+    kind: 'instance',
+    name,
+    tier,
+    details: { instanceType: 'm6i.large', availabilityZone: 'us-east-1a' },
+    options: [
+      option('ami-copy-launch', 'Copy the AMI to us-west-2 and launch it', {
+        sourceArn: arn,
+        imageId: 'ami-0aaa1111bbbb2222c',
+        imageRegion: 'us-east-1',
+        instanceType: 'm6i.large',
+        availabilityZone: 'us-east-1a',
+        volumes: [
+          {
+            volumeId: 'vol-0data',
+            device: '/dev/sdf',
+            sizeGiB: 100,
+            snapshotId: 'snap-0east',
+            snapshotRegion: 'us-east-1',
+            snapshotTime: '2026-11-26T06:00:00.000Z',
+          },
+        ],
+      }),
+    ],
+    bestOption: 'ami-copy-launch',
+  });
+}
+
 /** An assessment of the given resources (counts are not read by the runbook fill). */
 export function assessmentOf(
   resources: AssessedResource[],
@@ -211,6 +244,7 @@ export function planOf(
       nameSuffix: '-dr1',
       defaults: {
         rds: { subnetGroup: 'dr-db', securityGroupIds: ['sg-0f2'], instanceClass: 'db.r6g.xlarge' },
+        ec2: { subnetId: 'subnet-0f2a', securityGroupIds: ['sg-0web'] },
       },
       resources: {},
     },

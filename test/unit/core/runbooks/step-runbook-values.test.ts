@@ -16,7 +16,7 @@ import {
   valuesForCandidate,
 } from '../../../../electron/core/runbooks/step-runbook-values';
 import { chain, declared } from '../incident/support/fixtures';
-import { ACCOUNT, TIER, assessmentOf, bucket, estate, planOf, table } from './step-fixtures';
+import { ACCOUNT, TIER, assessmentOf, bucket, estate, instance, planOf, table } from './step-fixtures';
 
 const bundled = path.resolve(__dirname, '../../../../runbooks');
 const ORDERS_EVENTS = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/orders-events`;
@@ -287,5 +287,40 @@ describe('the runbook of a plan chain', () => {
       runbookId: 's3-cross-region-failover',
       values: { 'bucket-name': 'acme-prod-orders', 'replica-bucket-name': 'acme-prod-orders-dr' },
     });
+  });
+});
+
+describe('EC2 runbooks of a plan', () => {
+  const web = `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0web-1`;
+  const ec2 = assessmentOf([instance('web-1', TIER.critical)]);
+  const plan = planOf(ec2, [{ resourceId: web }, { resourceId: `${web}/vol-0data` }]);
+
+  it('fill the AMI recovery for the instance chain: the AMI, the copy’s name and the launch settings', () => {
+    const fill = stepRunbookValues({ id: 'ec2-ami-recovery', service: 'ec2' }, incident, ec2, plan);
+    expect(fill.candidates.map((c) => [c.name, c.matchesRunbook])).toEqual([
+      ['web-1', true],
+      ['web-1-sdf', false],
+    ]);
+    expect(fill.candidates[0]!.values).toMatchObject({
+      'ami-id': 'ami-0aaa1111bbbb2222c',
+      'image-name': 'web-1-dr1',
+      'instance-type': 'm6i.large',
+      'subnet-id': 'subnet-0f2a',
+      'security-group-id': 'sg-0web',
+      'incident-id': 'DR-20261126-01',
+    });
+  });
+
+  it('fill the EBS recovery for the volume chain, and never with a zone of the failed region', () => {
+    const fill = stepRunbookValues({ id: 'ec2-ebs-volume-recovery', service: 'ec2' }, incident, ec2, plan);
+    const volume = fill.candidates[0]!;
+    expect([volume.name, volume.strategy, volume.matchesRunbook]).toEqual([
+      'web-1-sdf',
+      'ebs-snapshot-copy',
+      true,
+    ]);
+    expect(volume.values).toMatchObject({ 'snapshot-id': 'snap-0east', 'device-name': '/dev/sdf' });
+    // The new volume's zone comes from the recovered instance at run time: not the source's us-east-1a.
+    for (const candidate of fill.candidates) expect(candidate.values['availability-zone']).toBeUndefined();
   });
 });
