@@ -8,9 +8,11 @@ import { FAILOVER_FIXTURE, FIXTURES, GENERAL_FIXTURE, documentFor } from './fixt
 
 const calls: Array<{ name: string; input: unknown }> = [];
 /** What the mocked core answers: the latest assessment and the incident's plan. */
-const core: { assessment: AssessmentResult | null; plan: RecoveryPlan | null } = {
+const core: { assessment: AssessmentResult | null; plan: RecoveryPlan | null; hold: Promise<void> | null } = {
   assessment: null,
   plan: null,
+  /** While set, the plan's answer waits for it (a slow core). */
+  hold: null,
 };
 
 function runView(incidentId: string, plan: RecoveryPlan | null): RecoveryRunView {
@@ -47,6 +49,7 @@ vi.mock('../../../../renderer/src/api/client', () => ({
     recover: {
       status: async (input: { incidentId: string }) => {
         calls.push({ name: 'recover.status', input });
+        if (core.hold) await core.hold;
         return { ok: true, value: runView(input.incidentId, core.plan) };
       },
     },
@@ -76,6 +79,7 @@ beforeEach(() => {
   calls.length = 0;
   core.assessment = estate();
   core.plan = null;
+  core.hold = null;
   useStore.setState({
     view: 'procedure',
     runbookList: { status: 'idle' },
@@ -315,5 +319,21 @@ describe('replacing the resource a step chose', () => {
     await waitFor(() => expect(commands()[0]).toContain('--bucket acme-prod-orders '));
     expect(screen.getByRole('combobox', { name: 'Fill for:' })).toHaveValue('arn:aws:s3:::acme-prod-orders');
     expect(useStore.getState().runbookValues['replica-bucket-name']).toBe('acme-prod-orders-dr');
+  });
+});
+
+describe('a step’s runbook still loading', () => {
+  it('gives way to a runbook the commander opens meanwhile', async () => {
+    let release = () => undefined as void;
+    core.hold = new Promise<void>((resolve) => (release = resolve));
+    const step = useStore.getState().openStepRunbook('s3-cross-region-failover');
+    await act(() => useStore.getState().showRunbook('s3-archive-restore'));
+    release();
+    await act(() => step);
+    const state = useStore.getState();
+    expect(state.openRunbookId).toBe('s3-archive-restore');
+    expect(state.openRunbook.status === 'ready' && state.openRunbook.value.id).toBe('s3-archive-restore');
+    expect(state.runbookFill).toBeNull();
+    expect(state.runbookValues['bucket-name']).toBeUndefined();
   });
 });
