@@ -161,6 +161,11 @@ export function RunbookReaderPane() {
         Every runbook works offline. Commands have copy buttons; values you type in a runbook&apos;s
         placeholders are filled into every runbook you open.
       </p>
+      <p className="muted">
+        A runbook opened from a procedure step is filled from the incident: its id and regions, and the
+        resources of its recovery plan or latest assessment, with a choice of resource when several are in
+        scope.
+      </p>
       {appInfo.status === 'ready' && (
         <p className="muted">
           Your organisation&apos;s own runbooks go in <code>{`${appInfo.value.dataDir}/runbooks/`}</code> as
