@@ -132,7 +132,7 @@ export class Core {
   /** Stop background work and release files. */
   async close(): Promise<void> {
     // Services with resources register their shutdown here as they are added.
-    this.recover.close();
+    await this.recover.close();
     await this.incidents.close();
     await this.session.close();
     if (this.tabletopAccount) {

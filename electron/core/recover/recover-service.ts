@@ -293,10 +293,13 @@ export class RecoverService {
   }
 
   /** Stop watching (process exit); the journal keeps what is in flight for the next start. */
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
     for (const e of this.executors.values()) e.detach();
     this.executors.clear();
+    // A re-attachment under way stops at its next step; let it finish before the journals close.
+    await this.opening;
+    await Promise.allSettled([...this.reattaching.values(), ...this.attaching.values()]);
   }
 
   private requireExecutor(id: string): RecoveryExecutor {
