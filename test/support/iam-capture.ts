@@ -140,17 +140,24 @@ export function presignedRequestOf(url: string, service: string): SentRequest {
 
 /**
  * Listen to every request the app's clients send to a simulator: `onRequest` runs before the
- * simulator answers (so it sees the account as AWS would when it authorises). Returns the
- * function that stops listening.
+ * simulator answers (so it sees the account as AWS would when it authorises). A request that
+ * cannot be read or modelled never fails the app's call: its error goes to `onError` (collect them and
+ * assert there are none). Returns the function that stops
+ * listening.
  */
 export function captureRequests(
   sim: Pick<Simulator, 'requestHandler'>,
   onRequest: (request: SentRequest) => void,
+  onError: (error: Error) => void,
 ): () => void {
   const handler = sim.requestHandler;
   const original = handler.handle.bind(handler);
   handler.handle = (request, options) => {
-    onRequest(sentRequestOf(request));
+    try {
+      onRequest(sentRequestOf(request));
+    } catch (error) {
+      onError(error instanceof Error ? error : new Error(String(error)));
+    }
     return original(request, options);
   };
   return () => {

@@ -36,6 +36,7 @@ let policy: IamPolicy;
 let sim: Simulator;
 let clients: AwsClients;
 let pending: Authorization[] = [];
+const unreadable: string[] = [];
 
 const TAGS = appTags({ incident: 'DR-20261126-09', source: 'test', createdBy: 'dr-war-room' });
 const DRILL_TAGS = appTags({ incident: 'drill-20261126-041500-ab12', source: 'test', createdBy: 'x' });
@@ -47,7 +48,11 @@ beforeAll(async () => {
   sim = started.sim;
   clients = started.clients;
   const env = { accountId: sim.accountId, resourceTags: simResourceTags(sim) };
-  captureRequests(sim, (request) => pending.push(...authorizationsOf(request, env)));
+  captureRequests(
+    sim,
+    (request) => pending.push(...authorizationsOf(request, env)),
+    (error) => unreadable.push(error.message),
+  );
 });
 
 afterAll(() => sim.close());
@@ -56,6 +61,7 @@ afterAll(() => sim.close());
 async function authorizationsFor(send: () => Promise<unknown>): Promise<Authorization[]> {
   pending = [];
   await send().catch(() => undefined);
+  expect(unreadable).toEqual([]);
   expect(pending.length).toBeGreaterThan(0);
   return pending;
 }

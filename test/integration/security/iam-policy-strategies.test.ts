@@ -62,13 +62,19 @@ async function recoverAndCapture(
   const chosen = await build({ resources, now: started.sim.clock.now(), clients: started.clients });
   const sent: SentRequest[] = [];
   const authorizations: Authorization[] = [];
+  const unreadable: string[] = [];
   const env = { accountId: started.sim.accountId, resourceTags: simResourceTags(started.sim) };
-  const stop = captureRequests(started.sim, (request) => {
-    sent.push(request);
-    authorizations.push(...authorizationsOf(request, env));
-  });
+  const stop = captureRequests(
+    started.sim,
+    (request) => {
+      sent.push(request);
+      authorizations.push(...authorizationsOf(request, env));
+    },
+    (error) => unreadable.push(error.message),
+  );
   const { run } = await execute(started.clients, plan(chosen.resources, chosen.selection));
   stop();
+  expect(unreadable).toEqual([]);
   return { sent, authorizations, status: run.status };
 }
 
