@@ -5,8 +5,11 @@ export interface XmlObject {
   [name: string]: XmlValue;
 }
 
+const NEEDS_ESCAPE = /[&<>"'\r]/;
+
 /** Escape text for XML content and attribute values. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

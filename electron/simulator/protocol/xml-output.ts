@@ -29,8 +29,11 @@ export function encodeXmlMembersWithSdk(schema: Schema, value: unknown): string 
   return close > open ? xml.slice(open + 1, close) : '';
 }
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 /** Escape text for XML element content and attribute values. */
 export function xmlEscape(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -6,12 +6,21 @@ import { xmlOk } from './s3-xml';
 import { invalidArgument } from './s3-errors';
 import { createHash } from 'node:crypto';
 
+const canonicalIds = new Map<string, string>();
+
+/** The account's S3 canonical user id (a hash of the account id, computed once per account). */
+function canonicalIdOf(accountId: string): string {
+  let id = canonicalIds.get(accountId);
+  if (id === undefined) {
+    id = createHash('sha256').update(accountId).digest('hex');
+    canonicalIds.set(accountId, id);
+  }
+  return id;
+}
+
 /** The owner block S3 puts in listings. */
 export function ownerOf(ctx: SimContext): XmlObject {
-  return {
-    ID: createHash('sha256').update(ctx.accountId).digest('hex'),
-    DisplayName: `account-${ctx.accountId}`,
-  };
+  return { ID: canonicalIdOf(ctx.accountId), DisplayName: `account-${ctx.accountId}` };
 }
 
 /** ListBuckets (global): prefix, bucket-region, max-buckets and continuation-token. */
