@@ -24,6 +24,11 @@ import { TAG_INCIDENT } from './tags';
  *   backup) and item-level actions on the new target table. Tables support `aws:ResourceTag`.
  * - S3 `PutObject` (also what `CopyObject` is authorised as) supports `s3:RequestObjectTag`
  *   from the `x-amz-tagging` header; `RestoreObject` has no tag condition.
+ *
+ * Where every resource ARN of a statement is in the secondary region, the ARN is the region
+ * limit and no `aws:RequestedRegion` condition is added: the policy must stay under IAM's 6,144
+ * characters for a managed policy. `aws:RequestedRegion` is used where ARNs do not pin it
+ * (S3, the copies' primary-region sources, the DynamoDB restore of a primary table).
  */
 
 /** The two regions of the DR procedure (`runbooks/dr-procedure.yaml`). */
@@ -78,13 +83,13 @@ const ec2Created = (r: PolicyRegions) => [
 export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
   // EC2
   {
-    sid: 'Ec2CreateTaggedInDrRegion',
+    sid: 'Ec2CreateTagged',
     actions: ['ec2:CopyImage', 'ec2:CopySnapshot', 'ec2:CreateVolume', 'ec2:RunInstances'],
     resources: ec2Created,
-    condition: (r) => all(inRegions(r.secondary), { StringLike: { [INCIDENT_TAG]: '*' } }),
+    condition: () => ({ StringLike: { [INCIDENT_TAG]: '*' } }),
   },
   {
-    sid: 'Ec2LaunchFromExistingInDrRegion',
+    sid: 'Ec2UseExisting',
     actions: ['ec2:CreateVolume', 'ec2:RunInstances'],
     resources: (r) => [
       ec2Public(r.secondary, 'image'),
@@ -92,40 +97,37 @@ export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
       ec2(r.secondary, 'subnet'),
       ec2(r.secondary, 'security-group'),
     ],
-    condition: (r) => inRegions(r.secondary),
   },
   {
-    sid: 'Ec2CopySnapshotFromPrimary',
+    sid: 'Ec2CopySnapshotSource',
     actions: ['ec2:CopySnapshot'],
     resources: (r) => [ec2Public(r.primary, 'snapshot')],
     condition: (r) => inRegions(r.primary, r.secondary),
   },
   {
-    sid: 'Ec2CopyImageFromPrimary',
+    sid: 'Ec2CopyImageSource',
     actions: ['ec2:CopyImage'],
     resources: (r) => [ec2Public(r.primary, 'image')],
     condition: (r) => inRegions(r.secondary),
   },
   {
-    sid: 'Ec2TagOnCreateOnly',
+    sid: 'Ec2TagOnCreate',
     actions: ['ec2:CreateTags'],
-    resources: ec2Created,
-    condition: (r) =>
-      all(inRegions(r.secondary), {
-        StringEquals: {
-          'ec2:CreateAction': ['CopyImage', 'CopySnapshot', 'CreateVolume', 'RunInstances'],
-        },
-      }),
+    // ec2:CreateAction is the limit: tags only inside the four create calls, whatever they create.
+    resources: (r) => [`arn:aws:ec2:${r.secondary}:*`],
+    condition: () => ({
+      StringEquals: { 'ec2:CreateAction': ['CopyImage', 'CopySnapshot', 'CreateVolume', 'RunInstances'] },
+    }),
   },
   {
-    sid: 'Ec2AttachOwnVolumesToOwnInstances',
+    sid: 'Ec2AttachOwn',
     actions: ['ec2:AttachVolume'],
     resources: (r) => [ec2(r.secondary, 'instance'), ec2(r.secondary, 'volume')],
-    condition: (r) => all(inRegions(r.secondary), { StringLike: { [OWN_RESOURCE]: '*' } }),
+    condition: () => ({ StringLike: { [OWN_RESOURCE]: '*' } }),
   },
   // RDS
   {
-    sid: 'RdsCreateTaggedInDrRegion',
+    sid: 'RdsCreateTagged',
     actions: [
       'rds:AddTagsToResource',
       'rds:CopyDBSnapshot',
@@ -134,10 +136,10 @@ export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
       'rds:RestoreDBInstanceToPointInTime',
     ],
     resources: (r) => [rds(r.secondary, 'db'), rds(r.secondary, 'snapshot')],
-    condition: (r) => all(inRegions(r.secondary), { StringLike: { [INCIDENT_TAG]: '*' } }),
+    condition: () => ({ StringLike: { [INCIDENT_TAG]: '*' } }),
   },
   {
-    sid: 'RdsRestoreFromExistingInDrRegion',
+    sid: 'RdsUseExisting',
     actions: ['rds:RestoreDBInstanceFromDBSnapshot', 'rds:RestoreDBInstanceToPointInTime'],
     resources: (r) => [
       rds(r.secondary, 'snapshot'),
@@ -146,35 +148,32 @@ export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
       rds(r.secondary, 'og'),
       rds(r.secondary, 'pg'),
     ],
-    condition: (r) => inRegions(r.secondary),
   },
   {
-    sid: 'RdsCopySnapshotFromPrimary',
+    sid: 'RdsCopySnapshotSource',
     actions: ['rds:CopyDBSnapshot'],
     resources: (r) => [rds(r.primary, 'snapshot')],
     condition: (r) => inRegions(r.primary, r.secondary),
   },
   {
-    sid: 'RdsPromoteReplicaInDrRegion',
+    sid: 'RdsPromoteReplica',
     actions: ['rds:PromoteReadReplica'],
     resources: (r) => [rds(r.secondary, 'db')],
-    condition: (r) => inRegions(r.secondary),
   },
   // DynamoDB
   {
-    sid: 'DynamodbRestoreFromPrimaryTable',
+    sid: 'DdbRestoreFromTable',
     actions: ['dynamodb:RestoreTableToPointInTime'],
     resources: (r) => [ddbTable(r.primary)],
     condition: (r) => inRegions(r.secondary),
   },
   {
-    sid: 'DynamodbRestoreFromDrRegionBackup',
+    sid: 'DdbRestoreFromBackup',
     actions: ['dynamodb:RestoreTableFromBackup'],
     resources: (r) => [`${ddbTable(r.secondary)}/backup/*`],
-    condition: (r) => inRegions(r.secondary),
   },
   {
-    sid: 'DynamodbRestoreTargetInDrRegion',
+    sid: 'DdbRestoreTarget',
     actions: [
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
@@ -185,23 +184,22 @@ export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
       'dynamodb:UpdateItem',
     ],
     resources: (r) => [ddbTable(r.secondary)],
-    condition: (r) => inRegions(r.secondary),
   },
   {
-    sid: 'DynamodbTagRestoredTable',
+    sid: 'DdbTagNewTable',
     actions: ['dynamodb:TagResource'],
     resources: (r) => [ddbTable(r.secondary)],
-    condition: (r) => all(inRegions(r.secondary), { StringLike: { [INCIDENT_TAG]: '*' } }),
+    condition: () => ({ StringLike: { [INCIDENT_TAG]: '*' } }),
   },
   {
-    sid: 'DynamodbReapplyOnOwnTables',
+    sid: 'DdbReapplyOwn',
     actions: ['dynamodb:TagResource', 'dynamodb:UpdateContinuousBackups', 'dynamodb:UpdateTimeToLive'],
     resources: (r) => [ddbTable(r.secondary)],
-    condition: (r) => all(inRegions(r.secondary), { StringLike: { [OWN_RESOURCE]: '*' } }),
+    condition: () => ({ StringLike: { [OWN_RESOURCE]: '*' } }),
   },
   // S3 (buckets are recovered in their own region: primary or secondary)
   {
-    sid: 'S3WriteTaggedObjects',
+    sid: 'S3WriteTagged',
     actions: ['s3:PutObject', 's3:PutObjectTagging'],
     resources: () => ['arn:aws:s3:::*/*'],
     condition: (r) =>
@@ -210,14 +208,14 @@ export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
       }),
   },
   {
-    sid: 'S3RestoreArchivedObjects',
+    sid: 'S3RestoreArchived',
     actions: ['s3:RestoreObject'],
     resources: () => ['arn:aws:s3:::*/*'],
     condition: (r) => inRegions(r.primary, r.secondary),
   },
   // KMS: only keys in the DR region, only through the services that copy and restore into it
   {
-    sid: 'KmsForEncryptedTargetsInDrRegion',
+    sid: 'KmsInDrRegion',
     actions: ['kms:CreateGrant', 'kms:DescribeKey'],
     resources: (r) => [`arn:aws:kms:${r.secondary}:*:key/*`],
     condition: (r) => ({
@@ -235,31 +233,28 @@ const DRILL_TAG = { StringLike: { [OWN_RESOURCE]: `${DRILL_ID_PREFIX}*` } };
  * The `cleanup-own` statements: deletes in drills only, of resources whose incident tag is a
  * drill id. RDS instances and DynamoDB tables are also limited to the drill name prefix, so a
  * production resource someone tagged as a drill's still cannot be deleted; EC2 resources cannot
- * be tagged after creation under this policy (`Ec2TagOnCreateOnly`). S3 object deletes are
- * limited to the drill prefix (S3 does not check object tags on delete).
+ * be tagged after creation under this policy (`Ec2TagOnCreate`). S3 object deletes have their
+ * own statement, limited to the drill prefix ({@link buildIamPolicy}).
  */
 export const CLEANUP_STATEMENTS: readonly StatementTemplate[] = [
   {
-    sid: 'CleanupOwnDynamodb',
-    actions: ['dynamodb:DeleteTable'],
-    resources: (r) => [ddbTable(r.secondary, `${DRILL_NAME_PREFIX}*`)],
-    condition: (r) => all(inRegions(r.secondary), DRILL_TAG),
-  },
-  {
-    sid: 'CleanupOwnEc2',
-    actions: ['ec2:DeleteSnapshot', 'ec2:DeleteVolume', 'ec2:DeregisterImage', 'ec2:TerminateInstances'],
-    resources: (r) => [
-      ec2(r.secondary, 'instance'),
-      ec2(r.secondary, 'volume'),
-      ec2Public(r.secondary, 'snapshot'),
-      ec2Public(r.secondary, 'image'),
+    sid: 'CleanupOwnDrill',
+    actions: [
+      'dynamodb:DeleteTable',
+      'ec2:DeleteSnapshot',
+      'ec2:DeleteVolume',
+      'ec2:DeregisterImage',
+      'ec2:TerminateInstances',
+      'rds:DeleteDBInstance',
     ],
-    condition: (r) => all(inRegions(r.secondary), DRILL_TAG),
-  },
-  {
-    sid: 'CleanupOwnRds',
-    actions: ['rds:DeleteDBInstance'],
-    resources: (r) => [rds(r.secondary, 'db', `${DRILL_NAME_PREFIX}*`)],
-    condition: (r) => all(inRegions(r.secondary), DRILL_TAG),
+    // Each delete acts on its own resource type only. EC2: the drill tag is the limit (EC2
+    // resources cannot be tagged after creation under this policy); RDS and DynamoDB: the drill
+    // tag and the drill name prefix.
+    resources: (r) => [
+      `arn:aws:ec2:${r.secondary}:*`,
+      rds(r.secondary, 'db', `${DRILL_NAME_PREFIX}*`),
+      ddbTable(r.secondary, `${DRILL_NAME_PREFIX}*`),
+    ],
+    condition: () => DRILL_TAG,
   },
 ];

@@ -116,7 +116,7 @@ export function buildIamPolicy(regions: PolicyRegions, ops: readonly AwsOperatio
   const s3Deletes = actionsOf(byService(ops, 's3').filter((o) => o.kind === 'cleanup-own'));
   if (s3Deletes.length > 0) {
     statements.push({
-      Sid: 'CleanupOwnS3DrillObjects',
+      Sid: 'CleanupOwnS3',
       Effect: 'Allow',
       Action: s3Deletes,
       Resource: `arn:aws:s3:::*/${DRILL_OBJECT_PREFIX}*`,

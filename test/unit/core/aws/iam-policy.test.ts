@@ -47,68 +47,78 @@ describe('the least-privilege IAM policy', () => {
     expect([...granted].some((a) => a.includes('*'))).toBe(false);
   });
 
-  it('limits every create action by region (the secondary, or both for cross-region copies and S3) or its DR-region resource ARNs', () => {
+  it('limits every create and delete to the procedure’s regions: by resource ARN, or aws:RequestedRegion where ARNs do not pin it', () => {
     const policy = buildIamPolicy(regions);
+    const allowed = [regions.primary, regions.secondary];
     for (const s of policy.Statement.filter((x) => x.Sid !== 'DrWarRoomRead')) {
       expect(resources(s), s.Sid).not.toContain('*');
       const region = s.Condition?.['StringEquals']?.['aws:RequestedRegion'];
-      const allowed = [regions.primary, regions.secondary];
       if (region !== undefined) for (const r of [region].flat()) expect(allowed, s.Sid).toContain(r);
-      else expect(s.Sid).toBe('KmsForEncryptedTargetsInDrRegion');
+      const arnRegions = resources(s).map((r) => r.split(':')[3]);
+      // S3 ARNs name no region: those statements carry aws:RequestedRegion.
+      if (arnRegions.some((r) => r === '')) expect(region, s.Sid).toBeDefined();
+      for (const r of arnRegions.filter((x) => x !== '')) expect(allowed, s.Sid).toContain(r);
     }
-    // Only the cross-region copies and S3 (buckets recover in their own region) reach the primary region.
-    const primary = policy.Statement.filter((s) =>
-      [s.Condition?.['StringEquals']?.['aws:RequestedRegion']].flat().includes(regions.primary),
+    // Only the cross-region copies' sources and S3 (buckets recover in their own region) reach the primary region.
+    const primary = policy.Statement.filter(
+      (s) =>
+        [s.Condition?.['StringEquals']?.['aws:RequestedRegion']].flat().includes(regions.primary) ||
+        resources(s).some((r) => r.split(':')[3] === regions.primary),
     ).map((s) => s.Sid);
     expect(primary.sort()).toEqual([
-      'CleanupOwnS3DrillObjects',
-      'Ec2CopySnapshotFromPrimary',
-      'RdsCopySnapshotFromPrimary',
-      'S3RestoreArchivedObjects',
-      'S3WriteTaggedObjects',
+      'CleanupOwnS3',
+      'DdbRestoreFromTable',
+      'Ec2CopyImageSource',
+      'Ec2CopySnapshotSource',
+      'RdsCopySnapshotSource',
+      'S3RestoreArchived',
+      'S3WriteTagged',
     ]);
+    // A primary-region table is only a restore's source, called in the secondary region.
+    expect(statement('DdbRestoreFromTable').Condition).toEqual({
+      StringEquals: { 'aws:RequestedRegion': regions.secondary },
+    });
+  });
+
+  it('fits IAM’s 6,144-character limit for a managed policy (whitespace not counted), even with long region names', () => {
+    for (const r of [regions, { primary: 'ap-southeast-2', secondary: 'ap-northeast-3' }]) {
+      expect(JSON.stringify(buildIamPolicy(r)).length, `${r.primary}/${r.secondary}`).toBeLessThanOrEqual(
+        6144,
+      );
+    }
   });
 
   it('requires the incident tag on everything EC2 and RDS create, and allows tagging EC2 only on create', () => {
-    for (const sid of [
-      'Ec2CreateTaggedInDrRegion',
-      'RdsCreateTaggedInDrRegion',
-      'DynamodbTagRestoredTable',
-    ]) {
+    for (const sid of ['Ec2CreateTagged', 'RdsCreateTagged', 'DdbTagNewTable']) {
       expect(statement(sid).Condition?.['StringLike'], sid).toEqual({
         'aws:RequestTag/dr-war-room:incident': '*',
       });
     }
-    expect(resources(statement('Ec2CreateTaggedInDrRegion'))).toEqual(
+    expect(resources(statement('Ec2CreateTagged'))).toEqual(
       expect.arrayContaining([
         `arn:aws:ec2:${regions.secondary}:*:instance/*`,
         `arn:aws:ec2:${regions.secondary}:*:volume/*`,
         `arn:aws:ec2:${regions.secondary}:*:network-interface/*`,
       ]),
     );
-    expect(statement('Ec2TagOnCreateOnly').Condition?.['StringEquals']?.['ec2:CreateAction']).toEqual([
+    expect(statement('Ec2TagOnCreate').Condition?.['StringEquals']?.['ec2:CreateAction']).toEqual([
       'CopyImage',
       'CopySnapshot',
       'CreateVolume',
       'RunInstances',
     ]);
     // What a launch or a restore only reads needs no tag, and is never something the statement creates.
-    expect(statement('Ec2LaunchFromExistingInDrRegion').Action).toEqual([
-      'ec2:CreateVolume',
-      'ec2:RunInstances',
-    ]);
-    expect(
-      resources(statement('Ec2LaunchFromExistingInDrRegion')).some((r) => /instance|volume|network/.test(r)),
-    ).toBe(false);
-    expect(statement('S3WriteTaggedObjects').Condition?.['StringLike']).toEqual({
+    expect(statement('Ec2UseExisting').Action).toEqual(['ec2:CreateVolume', 'ec2:RunInstances']);
+    expect(resources(statement('Ec2UseExisting')).some((r) => /instance|volume|network/.test(r))).toBe(false);
+    expect(statement('S3WriteTagged').Condition?.['StringLike']).toEqual({
       's3:RequestObjectTag/dr-war-room:incident': '*',
     });
   });
 
   it('lets the cross-region copies be authorised in the source region too, without a tag, and only on source snapshots', () => {
     for (const [sid, action, arn] of [
-      ['Ec2CopySnapshotFromPrimary', 'ec2:CopySnapshot', `arn:aws:ec2:${regions.primary}::snapshot/*`],
-      ['RdsCopySnapshotFromPrimary', 'rds:CopyDBSnapshot', `arn:aws:rds:${regions.primary}:*:snapshot:*`],
+      ['Ec2CopySnapshotSource', 'ec2:CopySnapshot', `arn:aws:ec2:${regions.primary}::snapshot/*`],
+      ['RdsCopySnapshotSource', 'rds:CopyDBSnapshot', `arn:aws:rds:${regions.primary}:*:snapshot:*`],
     ] as const) {
       const s = statement(sid);
       expect(s.Action).toEqual([action]);
@@ -118,7 +128,7 @@ describe('the least-privilege IAM policy', () => {
       });
     }
     // CopyImage is authorised in the destination only.
-    expect(statement('Ec2CopyImageFromPrimary').Condition).toEqual({
+    expect(statement('Ec2CopyImageSource').Condition).toEqual({
       StringEquals: { 'aws:RequestedRegion': regions.secondary },
     });
   });
@@ -126,25 +136,15 @@ describe('the least-privilege IAM policy', () => {
   it('conditions clean-up deletes on a drill’s tag in the secondary region (RDS and DynamoDB also by drill name; S3: the drill prefix)', () => {
     const policy = buildIamPolicy(regions);
     const cleanup = policy.Statement.filter((s) => s.Sid.startsWith('CleanupOwn'));
-    expect(cleanup.map((s) => s.Sid).sort()).toEqual([
-      'CleanupOwnDynamodb',
-      'CleanupOwnEc2',
-      'CleanupOwnRds',
-      'CleanupOwnS3DrillObjects',
-    ]);
-    for (const s of cleanup.filter((c) => c.Sid !== 'CleanupOwnS3DrillObjects')) {
-      expect(s.Condition, s.Sid).toEqual({
-        StringEquals: { 'aws:RequestedRegion': regions.secondary },
-        StringLike: { 'aws:ResourceTag/dr-war-room:incident': 'drill-*' },
-      });
-    }
-    expect(statement('CleanupOwnRds').Resource).toBe(`arn:aws:rds:${regions.secondary}:*:db:drwr-drill-*`);
-    expect(statement('CleanupOwnDynamodb').Resource).toBe(
+    expect(cleanup.map((s) => s.Sid).sort()).toEqual(['CleanupOwnDrill', 'CleanupOwnS3']);
+    const drill = statement('CleanupOwnDrill');
+    expect(drill.Condition).toEqual({ StringLike: { 'aws:ResourceTag/dr-war-room:incident': 'drill-*' } });
+    expect(drill.Resource).toEqual([
+      `arn:aws:ec2:${regions.secondary}:*`,
+      `arn:aws:rds:${regions.secondary}:*:db:drwr-drill-*`,
       `arn:aws:dynamodb:${regions.secondary}:*:table/drwr-drill-*`,
-    );
-    expect(cleanup.find((s) => s.Sid === 'CleanupOwnS3DrillObjects')?.Resource).toBe(
-      'arn:aws:s3:::*/dr-war-room-drill/*',
-    );
+    ]);
+    expect(statement('CleanupOwnS3').Resource).toBe('arn:aws:s3:::*/dr-war-room-drill/*');
     const unconditioned = policy.Statement.filter((s) => !s.Sid.startsWith('CleanupOwn')).flatMap(
       (s) => s.Action,
     );
@@ -156,7 +156,7 @@ describe('the least-privilege IAM policy', () => {
     const other = { primary: 'eu-west-1', secondary: 'eu-central-1' };
     const text = iamPolicyText(other);
     expect(text).not.toMatch(/us-(east|west)-/);
-    expect(statement('Ec2CopySnapshotFromPrimary', other).Resource).toBe('arn:aws:ec2:eu-west-1::snapshot/*');
+    expect(statement('Ec2CopySnapshotSource', other).Resource).toBe('arn:aws:ec2:eu-west-1::snapshot/*');
     expect(buildIamPolicy(other).Statement.map((s) => s.Sid)).toEqual(
       buildIamPolicy(regions).Statement.map((s) => s.Sid),
     );
