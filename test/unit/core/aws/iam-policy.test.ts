@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildIamPolicy,
@@ -159,6 +160,26 @@ describe('the least-privilege IAM policy', () => {
     expect(statement('Ec2CopySnapshotSource', other).Resource).toBe('arn:aws:ec2:eu-west-1::snapshot/*');
     expect(buildIamPolicy(other).Statement.map((s) => s.Sid)).toEqual(
       buildIamPolicy(regions).Statement.map((s) => s.Sid),
+    );
+  });
+
+  it('names no region but the two it is given, for any pair (property)', () => {
+    const region = fc
+      .tuple(
+        fc.constantFrom('us', 'eu', 'ap', 'sa', 'ca', 'me'),
+        fc.constantFrom('east', 'west', 'south', 'north', 'central', 'southeast'),
+        fc.integer({ min: 1, max: 9 }),
+      )
+      .map(([a, b, n]) => `${a}-${b}-${n}`);
+    fc.assert(
+      fc.property(region, region, (primary, secondary) => {
+        fc.pre(primary !== secondary);
+        const text = iamPolicyText({ primary, secondary });
+        const named = new Set(text.match(/[a-z]{2}-[a-z]+-\d/g) ?? []);
+        expect([...named].sort()).toEqual([primary, secondary].sort());
+        expect(JSON.stringify(buildIamPolicy({ primary, secondary })).length).toBeLessThanOrEqual(6144);
+      }),
+      { numRuns: 200 },
     );
   });
 
