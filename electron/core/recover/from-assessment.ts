@@ -84,6 +84,7 @@ export function optionData(resource: AssessedResource, o: AssessOption): OptionD
       return {
         strategy: 'ebs-snapshot-copy',
         sourceSnapshotId: v.snapshotId,
+        ...(v.snapshotRegion ? { snapshotRegion: v.snapshotRegion } : {}),
         createdAt: v.snapshotTime,
         encrypted: d.encrypted ?? false,
         sizeGiB: v.sizeGiB ?? 8,
@@ -136,6 +137,7 @@ function volumesOf(resource: AssessedResource): RecoverableResource[] {
             data: {
               strategy: 'ebs-snapshot-copy',
               sourceSnapshotId: v.snapshotId,
+              ...(v.snapshotRegion ? { snapshotRegion: v.snapshotRegion } : {}),
               createdAt: v.snapshotTime,
               encrypted: o.data.encrypted ?? false,
               sizeGiB: v.sizeGiB ?? 8,

@@ -85,6 +85,8 @@ export type OptionData =
   | {
       strategy: 'ebs-snapshot-copy';
       sourceSnapshotId: string;
+      /** Where the snapshot is (absent: the source's region). In the secondary region: no copy. */
+      snapshotRegion?: string;
       createdAt: string;
       encrypted: boolean;
       sizeGiB: number;

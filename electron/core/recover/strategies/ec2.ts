@@ -122,12 +122,16 @@ export function ec2AmiCopyLaunch(ctx: StrategyContext<Ec2Data<'ec2-ami-copy-laun
   return { problems, actions: [copy, runInstance(ctx, 1, ref(id, 'ImageId'))] };
 }
 
-/** Copy an EBS snapshot into the secondary region, create a volume in the instance's AZ, attach it. */
+/**
+ * Copy an EBS snapshot into the secondary region (unless it is already there: a copy made before
+ * the outage), create a volume in the instance's AZ, attach it.
+ */
 export function ebsSnapshotCopy(ctx: StrategyContext<Ec2Data<'ebs-snapshot-copy'>>): StrategyResult {
   const region = ctx.options.regions.secondary;
   const problems: PlanProblem[] = [];
   const tags = tagParams(tagsFor(ctx));
-  if (ctx.data.encrypted && !ctx.settings.kmsKeyId) {
+  const inSecondary = ctx.data.snapshotRegion === region;
+  if (!inSecondary && ctx.data.encrypted && !ctx.settings.kmsKeyId) {
     problems.push(
       problem(
         ctx,
@@ -138,37 +142,39 @@ export function ebsSnapshotCopy(ctx: StrategyContext<Ec2Data<'ebs-snapshot-copy'
       ),
     );
   }
-  const copyId = actionId(ctx.chainId, 0);
-  const actions: PlanAction[] = [
-    action(ctx, 0, {
-      title: `Copy snapshot ${ctx.data.sourceSnapshotId} into ${region}`,
-      kind: 'ec2.copy-snapshot',
-      calls: [
-        plannedCall(
-          'ec2',
-          'CopySnapshot',
-          region,
-          {
-            SourceRegion: ctx.resource.region,
-            SourceSnapshotId: ctx.data.sourceSnapshotId,
-            Description: `${ctx.targetName} (dr-war-room ${ctx.options.incidentId})`,
-            Encrypted: ctx.data.encrypted ? true : null,
-            KmsKeyId: ctx.data.encrypted ? (ctx.settings.kmsKeyId ?? null) : null,
-            TagSpecifications: [{ ResourceType: 'snapshot', Tags: tags }],
-          },
-          'create',
-        ),
-      ],
-      wait: {
-        kind: 'snapshot-completed',
-        describe: 'DescribeSnapshots until the copy is completed (no 10-minute waiter limit)',
-      },
-      target: { type: 'snapshot', name: ctx.targetName },
-      quota: 'cross-region-snapshot-copy',
-      idempotency: { adoptBy: 'tag' },
-      estimatedMinutes: Math.round(10 + ctx.data.sizeGiB * 0.2),
-    }),
-  ];
+  const copyId = inSecondary ? null : actionId(ctx.chainId, 0);
+  const actions: PlanAction[] = [];
+  if (!inSecondary)
+    actions.push(
+      action(ctx, 0, {
+        title: `Copy snapshot ${ctx.data.sourceSnapshotId} into ${region}`,
+        kind: 'ec2.copy-snapshot',
+        calls: [
+          plannedCall(
+            'ec2',
+            'CopySnapshot',
+            region,
+            {
+              SourceRegion: ctx.resource.region,
+              SourceSnapshotId: ctx.data.sourceSnapshotId,
+              Description: `${ctx.targetName} (dr-war-room ${ctx.options.incidentId})`,
+              Encrypted: ctx.data.encrypted ? true : null,
+              KmsKeyId: ctx.data.encrypted ? (ctx.settings.kmsKeyId ?? null) : null,
+              TagSpecifications: [{ ResourceType: 'snapshot', Tags: tags }],
+            },
+            'create',
+          ),
+        ],
+        wait: {
+          kind: 'snapshot-completed',
+          describe: 'DescribeSnapshots until the copy is completed (no 10-minute waiter limit)',
+        },
+        target: { type: 'snapshot', name: ctx.targetName },
+        quota: 'cross-region-snapshot-copy',
+        idempotency: { adoptBy: 'tag' },
+        estimatedMinutes: Math.round(10 + ctx.data.sizeGiB * 0.2),
+      }),
+    );
   const attach = ctx.data.attach;
   const instanceChain = attach ? ctx.chainOf(attach.instanceResourceId) : null;
   const instanceAction = instanceChain ? `${instanceChain}#last` : null;
@@ -197,9 +203,10 @@ export function ebsSnapshotCopy(ctx: StrategyContext<Ec2Data<'ebs-snapshot-copy'
       ),
     );
   }
-  const volumeId = actionId(ctx.chainId, 1);
+  const volumeIndex = actions.length;
+  const volumeId = actionId(ctx.chainId, volumeIndex);
   actions.push(
-    action(ctx, 1, {
+    action(ctx, volumeIndex, {
       title: `Create volume ${ctx.targetName}${instanceAction ? ' in the recovered instance’s Availability Zone' : ''}`,
       kind: 'ec2.create-volume',
       calls: [
@@ -208,7 +215,7 @@ export function ebsSnapshotCopy(ctx: StrategyContext<Ec2Data<'ebs-snapshot-copy'
           'CreateVolume',
           region,
           {
-            SnapshotId: ref(copyId, 'SnapshotId'),
+            SnapshotId: copyId ? ref(copyId, 'SnapshotId') : ctx.data.sourceSnapshotId,
             AvailabilityZone: az,
             ClientToken: tokenFor(ctx, volumeId),
             TagSpecifications: [
@@ -223,14 +230,14 @@ export function ebsSnapshotCopy(ctx: StrategyContext<Ec2Data<'ebs-snapshot-copy'
       ],
       wait: { kind: 'volume-available', describe: 'DescribeVolumes until the volume is available' },
       target: { type: 'volume', name: ctx.targetName },
-      after: [copyId, ...(instanceAction ? [instanceAction] : [])],
+      after: [...(copyId ? [copyId] : []), ...(instanceAction ? [instanceAction] : [])],
       idempotency: { clientToken: tokenFor(ctx, volumeId) },
       estimatedMinutes: 2,
     }),
   );
   if (attach && instanceAction) {
     actions.push(
-      action(ctx, 2, {
+      action(ctx, volumeIndex + 1, {
         title: `Attach ${ctx.targetName} to the recovered instance as ${attach.device}`,
         kind: 'ec2.attach-volume',
         calls: [

@@ -185,6 +185,44 @@ describe('buildPlan', () => {
     expect(v.actions[0]!.quota).toBe('cross-region-snapshot-copy');
   });
 
+  it('creates the volume straight from a snapshot already copied into the secondary region', () => {
+    const web = instance('web');
+    const volume = {
+      ...instance('web-data'),
+      id: `${web.id}/vol-1`,
+      kind: 'volume' as const,
+      options: [
+        {
+          data: {
+            strategy: 'ebs-snapshot-copy' as const,
+            sourceSnapshotId: 'snap-0f1e2d3c4b5a90001',
+            snapshotRegion: 'us-west-2',
+            createdAt: '2026-11-26T00:00:00Z',
+            encrypted: true,
+            sizeGiB: 50,
+            attach: { instanceResourceId: web.id, device: '/dev/sdf' },
+          },
+          available: true,
+          note: null,
+          rpoMinutes: 240,
+          best: true,
+        },
+      ],
+    };
+    const plan = buildPlan(input([web, volume]));
+    const v = plan.chains.find((c) => c.id === volume.id)!;
+    const launch = plan.chains.find((c) => c.id === web.id)!.actions[0]!.id;
+    expect(v.actions.map((a) => a.kind)).toEqual(['ec2.create-volume', 'ec2.attach-volume']);
+    expect(v.actions.flatMap((a) => a.calls.map((c) => c.operation))).not.toContain('CopySnapshot');
+    expect(v.actions[0]!.calls[0]!.params.SnapshotId).toBe('snap-0f1e2d3c4b5a90001');
+    expect(v.actions[0]!.after).toEqual([launch]);
+    expect(v.actions[0]!.quota).toBeNull();
+    expect(v.actions[1]!.after).toEqual([v.actions[0]!.id]);
+    // No copy, so no KMS key is needed for one.
+    expect(plan.problems.filter((p) => p.chainId === v.id && p.severity === 'error')).toEqual([]);
+    expect(v.blocked).toBe(false);
+  });
+
   it('refuses an unknown resource and a strategy the resource does not have', () => {
     const plan = buildPlan(
       input([db('orders')], {
