@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nextInterval } from '../../../../electron/core/recover/executor/backoff';
 import { retryParams } from '../../../../electron/core/recover/executor/executor';
 import { resolveParams, MissingOutputError } from '../../../../electron/core/recover/executor/runner-context';
+import { RequestLimits } from '../../../../electron/core/recover/executor/request-limits';
 import { Semaphore } from '../../../../electron/core/recover/executor/semaphore';
 import { loadRecoveryMapping } from '../../../../electron/core/recover/load-mapping';
 
@@ -26,6 +27,30 @@ describe('executor parts', () => {
     expect(order).toEqual([3, 4]);
     expect(s.inUse).toBe(0);
     expect(() => new Semaphore(0)).toThrow(/at least 1/);
+  });
+
+  it('bounds requests per service endpoint: one endpoint full does not hold back another', async () => {
+    const limits = new RequestLimits(2);
+    const gates: Array<() => void> = [];
+    const hold = () => new Promise<void>((resolve) => gates.push(resolve));
+    const started: string[] = [];
+    const track = (name: string) => () => (started.push(name), hold());
+    const rds = [1, 2, 3].map((n) => limits.run('rds', 'us-west-2', track(`rds${n}`)));
+    const ec2 = limits.run('ec2', 'us-west-2', track('ec2'));
+    const east = limits.run('rds', 'us-east-1', track('rds-east'));
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(['rds1', 'rds2', 'ec2', 'rds-east']);
+    expect(limits.inFlight).toBe(4);
+    expect(limits.of('rds', 'us-west-2').waiting).toBe(1);
+    gates.shift()!();
+    await rds[0];
+    await new Promise((r) => setImmediate(r));
+    expect(started).toContain('rds3');
+    for (const g of gates.splice(0)) g();
+    await Promise.all([...rds, ec2, east]);
+    expect(limits.inFlight).toBe(0);
+    expect(() => new RequestLimits(0)).toThrow(/at least 1/);
+    expect(() => new RequestLimits(1.5)).toThrow(/whole number/);
   });
 
   it('grows the poll interval up to the cap and resets it on a change', () => {
