@@ -253,14 +253,6 @@ export function authorizationsOf(request: SentRequest, env: AuthorizationEnv): A
         requestTagKeys(rdsTags(params), 'aws:RequestTag'),
       );
       break;
-    case 'rds:CreateDBSnapshot':
-      rdsCreate('snapshot', params['DBSnapshotIdentifier'] ?? '');
-      add(
-        'rds:CreateDBSnapshot',
-        rdsArn('db', params['DBInstanceIdentifier'] ?? ''),
-        requestTagKeys(rdsTags(params), 'aws:RequestTag'),
-      );
-      break;
     case 'rds:PromoteReadReplica':
       owned('rds:PromoteReadReplica', rdsArn('db', params['DBInstanceIdentifier'] ?? ''));
       break;

@@ -131,7 +131,6 @@ export const CREATE_STATEMENTS: readonly StatementTemplate[] = [
     actions: [
       'rds:AddTagsToResource',
       'rds:CopyDBSnapshot',
-      'rds:CreateDBSnapshot',
       'rds:RestoreDBInstanceFromDBSnapshot',
       'rds:RestoreDBInstanceToPointInTime',
     ],

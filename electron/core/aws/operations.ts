@@ -187,9 +187,6 @@ export const operations: readonly AwsOperation[] = [
   op('rds', 'DescribeDBSubnetGroups', 'read', 'Target subnet groups in the secondary region.'),
   op('rds', 'ListTagsForResource', 'read', 'Tags of instances and snapshots (tier, ownership, incident).'),
   // RDS creates
-  op('rds', 'CreateDBSnapshot', 'create', 'Drills: a manual snapshot to test the copy and restore path.', {
-    alsoRequires: ['rds:AddTagsToResource'],
-  }),
   op('rds', 'CopyDBSnapshot', 'create', 'Copy a snapshot into the secondary region (source by full ARN).', {
     alsoRequires: ['rds:AddTagsToResource', ...KMS_FOR_ENCRYPTED],
   }),
