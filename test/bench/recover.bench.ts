@@ -7,7 +7,7 @@ import type { HttpHandlerOptions } from '@smithy/types';
 import type { BenchCase } from './support/bench-case';
 import { createAwsClients } from '../../electron/core/aws';
 import {
-  DescribeDBInstanceAutomatedBackupsCommand,
+  paginateDescribeDBInstanceAutomatedBackups,
   type DBInstanceAutomatedBackup,
 } from '@aws-sdk/client-rds';
 import { Journal } from '../../electron/core/incident/journal';
@@ -16,7 +16,12 @@ import { sendCall } from '../../electron/core/recover/executor/commands';
 import { RecoveryExecutor, type RunJournal } from '../../electron/core/recover/executor/executor';
 import { buildPlan } from '../../electron/core/recover/planner';
 import { emptyRun, reduceRun } from '../../electron/core/recover/run-reducer';
-import type { RecoverableResource, RecoveryPlan, RecoveryRun } from '../../electron/core/recover/types';
+import type {
+  OptionData,
+  RecoverableResource,
+  RecoveryPlan,
+  RecoveryRun,
+} from '../../electron/core/recover/types';
 import { createSimulator, type Simulator } from '../../electron/simulator';
 
 const ACCOUNT = '210987654321';
@@ -36,20 +41,17 @@ function scenario(): Record<string, unknown> {
     startTime: '2026-11-26T09:00:00Z',
     seed: 5,
     rds: {
-      subnetGroups: [
-        {
-          name: 'prod-db',
-          region: 'us-east-1',
-          vpcId: 'vpc-0e1',
-          subnets: [{ id: 'subnet-0e1a', az: 'us-east-1a' }],
-        },
-        {
-          name: 'dr-db',
-          region: 'us-west-2',
-          vpcId: 'vpc-0f2',
-          subnets: [{ id: 'subnet-0f2a', az: 'us-west-2a' }],
-        },
-      ],
+      subnetGroups: (
+        [
+          ['prod-db', 'us-east-1', 'vpc-0e1', 'subnet-0e1a'],
+          ['dr-db', 'us-west-2', 'vpc-0f2', 'subnet-0f2a'],
+        ] as const
+      ).map(([name, region, vpcId, subnet]) => ({
+        name,
+        region,
+        vpcId,
+        subnets: [{ id: subnet, az: `${region}a` }],
+      })),
       instances: Array.from({ length: RDS }, (_, i) => ({
         id: `db-${i}`,
         region: 'us-east-1',
@@ -104,6 +106,33 @@ interface Bench {
 const CREATE_ON_WIRE =
   /Action=(RestoreDBInstanceToPointInTime|RunInstances)\b|DynamoDB_20120810\.RestoreTableToPointInTime/;
 
+/** One source resource in us-east-1 with its single (best) recovery option. */
+function benchResource(
+  service: RecoverableResource['service'],
+  kind: RecoverableResource['kind'],
+  name: string,
+  arnSuffix: string,
+  data: OptionData,
+): RecoverableResource {
+  return {
+    id: `${service}:${name}`,
+    service,
+    kind,
+    name,
+    arn: `arn:aws:${service}:us-east-1:${ACCOUNT}:${arnSuffix}`,
+    region: 'us-east-1',
+    tier: service === 'rds' ? 'critical' : 'standard',
+    tags: {},
+    details:
+      service === 'rds'
+        ? { instanceClass: 'db.r6g.large' }
+        : service === 'ec2'
+          ? { instanceType: 'm6i.large' }
+          : {},
+    options: [{ data, available: true, note: null, rpoMinutes: service === 'ec2' ? 60 : 5, best: true }],
+  };
+}
+
 async function setup(fakeNow: { t: number } | null, onCreateSent?: () => void): Promise<Bench> {
   const sim = await createSimulator({
     scenarioData: scenario(),
@@ -122,98 +151,40 @@ async function setup(fakeNow: { t: number } | null, onCreateSent?: () => void): 
     },
   };
   const clients = createAwsClients({ mode: 'TABLETOP', simulator: handler });
-  const backups = { DBInstanceAutomatedBackups: [] as DBInstanceAutomatedBackup[] };
-  let marker: string | undefined;
-  do {
-    const page = await clients
-      .rds('us-west-2')
-      .send(new DescribeDBInstanceAutomatedBackupsCommand({ ...(marker ? { Marker: marker } : {}) }));
-    backups.DBInstanceAutomatedBackups.push(...(page.DBInstanceAutomatedBackups ?? []));
-    marker = page.Marker;
-  } while (marker);
+  const backups: DBInstanceAutomatedBackup[] = [];
+  for await (const page of paginateDescribeDBInstanceAutomatedBackups(
+    { client: clients.rds('us-west-2') },
+    {},
+  ))
+    backups.push(...(page.DBInstanceAutomatedBackups ?? []));
   const now = sim.clock.now();
-  const resources: RecoverableResource[] = [];
-  for (const b of backups.DBInstanceAutomatedBackups ?? []) {
-    resources.push({
-      id: `rds:${b.DBInstanceIdentifier}`,
-      service: 'rds',
-      kind: 'db-instance',
-      name: b.DBInstanceIdentifier!,
-      arn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:${b.DBInstanceIdentifier}`,
-      region: 'us-east-1',
-      tier: 'critical',
-      tags: {},
-      details: { instanceClass: 'db.r6g.large' },
-      options: [
-        {
-          data: {
-            strategy: 'rds-pitr-cross-region',
-            automatedBackupsArn: b.DBInstanceAutomatedBackupsArn!,
-            window: {
-              earliest: b.RestoreWindow!.EarliestTime!.toISOString(),
-              latest: b.RestoreWindow!.LatestTime!.toISOString(),
-            },
-            encrypted: false,
-          },
-          available: true,
-          note: null,
-          rpoMinutes: 5,
-          best: true,
+  const resources: RecoverableResource[] = [
+    ...backups.map((b) =>
+      benchResource('rds', 'db-instance', b.DBInstanceIdentifier!, `db:${b.DBInstanceIdentifier}`, {
+        strategy: 'rds-pitr-cross-region',
+        automatedBackupsArn: b.DBInstanceAutomatedBackupsArn!,
+        window: {
+          earliest: b.RestoreWindow!.EarliestTime!.toISOString(),
+          latest: b.RestoreWindow!.LatestTime!.toISOString(),
         },
-      ],
-    });
-  }
-  for (let i = 0; i < TABLES; i += 1) {
-    resources.push({
-      id: `ddb:table-${i}`,
-      service: 'dynamodb',
-      kind: 'table',
-      name: `table-${i}`,
-      arn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/table-${i}`,
-      region: 'us-east-1',
-      tier: 'standard',
-      tags: {},
-      details: {},
-      options: [
-        {
-          data: {
-            strategy: 'dynamodb-pitr-cross-region',
-            sourceTableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/table-${i}`,
-            window: {
-              earliest: new Date(now.getTime() - 86_400_000).toISOString(),
-              latest: now.toISOString(),
-            },
-          },
-          available: true,
-          note: null,
-          rpoMinutes: 5,
-          best: true,
-        },
-      ],
-    });
-  }
-  for (let i = 0; i < INSTANCES; i += 1) {
-    resources.push({
-      id: `ec2:web-${i}`,
-      service: 'ec2',
-      kind: 'instance',
-      name: `web-${i}`,
-      arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-${String(i).padStart(17, '0')}`,
-      region: 'us-east-1',
-      tier: 'standard',
-      tags: {},
-      details: { instanceType: 'm6i.large' },
-      options: [
-        {
-          data: { strategy: 'ec2-ami-launch', imageId: WEST_AMI, createdAt: now.toISOString() },
-          available: true,
-          note: null,
-          rpoMinutes: 60,
-          best: true,
-        },
-      ],
-    });
-  }
+        encrypted: false,
+      }),
+    ),
+    ...Array.from({ length: TABLES }, (_, i) =>
+      benchResource('dynamodb', 'table', `table-${i}`, `table/table-${i}`, {
+        strategy: 'dynamodb-pitr-cross-region',
+        sourceTableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/table-${i}`,
+        window: { earliest: new Date(now.getTime() - 86_400_000).toISOString(), latest: now.toISOString() },
+      }),
+    ),
+    ...Array.from({ length: INSTANCES }, (_, i) =>
+      benchResource('ec2', 'instance', `web-${i}`, `instance/i-${String(i).padStart(17, '0')}`, {
+        strategy: 'ec2-ami-launch',
+        imageId: WEST_AMI,
+        createdAt: now.toISOString(),
+      }),
+    ),
+  ];
   const plan = buildPlan({
     resources,
     selection: resources.map((r) => ({ resourceId: r.id })),
@@ -283,19 +254,14 @@ async function setup(fakeNow: { t: number } | null, onCreateSent?: () => void): 
 
 /** Resolves once every independent action has journaled that it waits, is done or failed. */
 function allSettledOnce(b: Bench): Promise<void> {
-  const ids = new Set(
-    b.plan.chains.flatMap((c) => c.actions.filter((a) => a.after.length === 0).map((a) => a.id)),
-  );
+  const ids = new Set(b.plan.chains.map((c) => c.actions[0]!.id));
+  const settled = new Set(['waiting', 'done', 'failed']);
   return new Promise((resolve) => {
-    const check = (e: RunEntry) => {
-      if (
-        e.type === RECOVER_ENTRY.actionState &&
-        ['waiting', 'done', 'failed'].includes(String(e.data.state))
-      )
+    b.journal.listeners.push((e) => {
+      if (e.type === RECOVER_ENTRY.actionState && settled.has(String(e.data.state)))
         ids.delete(String(e.data.actionId));
       if (ids.size === 0) resolve();
-    };
-    b.journal.listeners.push(check);
+    });
   });
 }
 
@@ -306,12 +272,12 @@ function allSettledOnce(b: Bench): Promise<void> {
 async function issueTime(requestConcurrency: number): Promise<{ ms: number; commits: number }> {
   let sent = 0;
   let t0 = 0;
-  let resolveAll!: (result: { ms: number; commits: number }) => void;
-  const all = new Promise<{ ms: number; commits: number }>((resolve) => (resolveAll = resolve));
-  const total = RDS + TABLES + INSTANCES;
+  let resolve!: (result: { ms: number; commits: number }) => void;
+  const all = new Promise<{ ms: number; commits: number }>((r) => (resolve = r));
   const b: Bench = await setup(null, () => {
     sent += 1;
-    if (sent === total) resolveAll({ ms: performance.now() - t0, commits: b.journal.commits });
+    if (sent === RDS + TABLES + INSTANCES)
+      resolve({ ms: performance.now() - t0, commits: b.journal.commits });
   });
   const quiet = allSettledOnce(b);
   const executor = new RecoveryExecutor({
@@ -349,8 +315,7 @@ async function sdkFloor(): Promise<number> {
 
 /** How long after resources become available the executor notices, and polls per minute while waiting. */
 async function detection(): Promise<{ latencies: number[]; callsPerMinute: number; maxMs: number }> {
-  const fake = { t: Date.now() };
-  const b = await setup(fake);
+  const b = await setup({ t: Date.now() });
   const maxMs = 1_000;
   let polls = 0;
   let counting = false;
@@ -395,10 +360,7 @@ async function detection(): Promise<{ latencies: number[]; callsPerMinute: numbe
 
 /** The recovery executor: issuing 200 independent restores, and noticing completion. */
 export async function recoverBench(): Promise<BenchCase[]> {
-  const parallel: number[] = [];
-  const serial: number[] = [];
-  const floor: number[] = [];
-  const commits: number[] = [];
+  const [parallel, serial, floor, commits]: [number[], number[], number[], number[]] = [[], [], [], []];
   for (let i = 0; i < RUNS; i += 1) {
     const run = await issueTime(128);
     parallel.push(run.ms);
