@@ -123,10 +123,13 @@ export async function journalReady(
     ),
     phase: 'ready',
   };
-  await ctx.write(RECOVER_ENTRY.callStarted, common);
+  // Nothing is sent between the two entries: they share one group commit (the journal keeps order).
+  const started = ctx.write(RECOVER_ENTRY.callStarted, common);
+  started.catch(() => undefined);
   await ctx.write(RECOVER_ENTRY.callCompleted, {
     ...common,
     requestId: call.requestId,
     answer: { status: 'ready' },
   });
+  await started;
 }
