@@ -213,12 +213,41 @@ describe('re-attach after an app restart', () => {
     expect(fromCli.attached).toBe(false);
     expect(fromCli.interrupted).toBe(true);
     const reattached = nextEntry(core, (e) => e.type === RECOVER_ENTRY.reattached);
-    const fromUi = await caller(core, 'http')<RecoveryRunView>('recover.status', {
-      incidentId: first.incidentId,
-    });
-    expect(fromUi.attached).toBe(true);
+    // Two windows open the incident at once: one executor, one re-attachment.
+    const [fromUi, again] = await Promise.all(
+      [1, 2].map(() =>
+        caller(core, 'http')<RecoveryRunView>('recover.status', { incidentId: first.incidentId }),
+      ),
+    );
+    expect(fromUi!.attached).toBe(true);
+    expect(again!.attached).toBe(true);
     expect((await reattached).data).toEqual(expect.objectContaining({ actions: 3, by: 'system' }));
     expect((await core.recover.settled(first.incidentId)).status).toBe('completed');
+    const entries = await journalOf(core, first.incidentId);
+    expect(entries.filter((e) => e.type === RECOVER_ENTRY.reattached)).toHaveLength(1);
+    expect(
+      entries.filter((e) => e.type === RECOVER_ENTRY.runState && e.data.status === 'completed'),
+    ).toHaveLength(1);
+    await core.close();
+  });
+
+  it('a cancelled run is not picked up again', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-reattach-'));
+    dirs.push(dataDir);
+    const first = await startRecovery(dataDir);
+    await caller(first.core)('recover.cancel', { incidentId: first.incidentId, by: 'Ana' });
+    await first.core.close();
+
+    const core = await openCore(dataDir, 'ipc', 600);
+    const run = await core.recover.settled(first.incidentId);
+    expect(run.status).toBe('cancelled');
+    const view = await caller(core, 'ipc')<RecoveryRunView>('recover.status', {
+      incidentId: first.incidentId,
+    });
+    expect(view.attached).toBe(false);
+    expect(view.run.reattached ?? null).toBeNull();
+    const entries = await journalOf(core, first.incidentId);
+    expect(entries.filter((e) => e.type === RECOVER_ENTRY.reattached)).toEqual([]);
     await core.close();
   });
 });
