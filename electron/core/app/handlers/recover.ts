@@ -1,4 +1,3 @@
-import { isAppError } from '../../api/errors';
 import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 
@@ -31,19 +30,21 @@ export function recoverHandlers(core: Core): Pick<Handlers, RecoverCall> {
         ...(input.by ? { by: input.by } : {}),
       }),
     'recover.status': async (input, ctx) => {
+      const view = await core.recover.status(input.incidentId);
       // The UI opening an incident picks up a run a restart interrupted (the CLI's `recover`
-      // re-attaches on its own). When that fails, the board offers Resume.
-      if (ctx.via === 'ipc' || ctx.via === 'http') {
-        await core.recover.reattachInterrupted(input.incidentId).catch((error: unknown) => {
-          if (isAppError(error) && error.code === 'NOT_FOUND') return; // status says so too
-          core.events.emit({
-            type: 'app.notice',
-            level: 'warning',
-            message: `The interrupted recovery was not re-attached (${error instanceof Error ? error.message : String(error)}): press Resume on the operations board.`,
-          });
+      // re-attaches on its own); a paused run stays paused. When that fails, the board offers Resume.
+      if ((ctx.via !== 'ipc' && ctx.via !== 'http') || !view.interrupted || view.run.status !== 'running')
+        return view;
+      try {
+        await core.recover.reattachInterrupted(view.incidentId);
+      } catch (error) {
+        core.events.emit({
+          type: 'app.notice',
+          level: 'warning',
+          message: `The interrupted recovery was not re-attached (${error instanceof Error ? error.message : String(error)}): press Resume on the operations board.`,
         });
       }
-      return core.recover.status(input.incidentId);
+      return core.recover.status(view.incidentId);
     },
     'recover.confirm': (input) =>
       core.recover.confirm({
