@@ -1,4 +1,5 @@
 import { createdByIncident } from '../../../aws/tags';
+import { sleep } from '../backoff';
 import { errorCode, TargetConflictError, type ActionRunner, type RunnerContext } from '../runner-context';
 
 interface Table {
@@ -68,20 +69,43 @@ export const dynamodbRestore: ActionRunner = async (ctx) => {
   }
 };
 
-/** Tag the restored table, turn PITR on and re-apply TTL (each idempotent). */
-export const dynamodbReapply: ActionRunner = async (ctx) => {
-  const name = ctx.chain.targetName;
-  for (const call of ctx.calls) {
-    try {
-      await ctx.send(call, name);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : '';
-      if (call.operation === 'UpdateTimeToLive' && /already enabled/i.test(message)) continue;
-      throw error;
+/**
+ * How long to wait between tries when AWS refuses a call on a table just tagged: DynamoDB tags
+ * reach IAM a little after TagResource returns, and the app's policy allows PITR and TTL only on
+ * tables carrying its incident tag. About 30 s in all, then the refusal stands.
+ */
+export const TAG_PROPAGATION_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000];
+
+/**
+ * The re-apply routine with a given wait schedule: tag the restored table, turn PITR on and
+ * re-apply TTL (each idempotent). A call after the tag that AWS refuses with AccessDenied is
+ * tried again after each delay, since the tag it depends on may not have reached IAM yet.
+ */
+export function dynamodbReapplyWith(delaysMs: readonly number[]): ActionRunner {
+  return async (ctx) => {
+    const name = ctx.chain.targetName;
+    let tagged = false;
+    for (const call of ctx.calls) {
+      for (let tries = 0; ; tries += 1) {
+        try {
+          await ctx.send(call, name);
+          break;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : '';
+          if (call.operation === 'UpdateTimeToLive' && /already enabled/i.test(message)) break;
+          const delay = delaysMs[tries];
+          if (!tagged || delay === undefined || !/AccessDenied/.test(errorCode(error))) throw error;
+          await sleep(delay);
+        }
+      }
+      if (call.operation === 'TagResource') tagged = true;
     }
-  }
-  return { TableName: name };
-};
+    return { TableName: name };
+  };
+}
+
+/** Tag the restored table, turn PITR on and re-apply TTL, waiting for the tag to reach IAM. */
+export const dynamodbReapply: ActionRunner = dynamodbReapplyWith(TAG_PROPAGATION_DELAYS_MS);
 
 /** A global table: read the secondary replica (the wait then checks it is ACTIVE). */
 export const dynamodbVerifyReplica: ActionRunner = async (ctx) => {
