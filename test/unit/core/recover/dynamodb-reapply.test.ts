@@ -13,7 +13,9 @@ function call(operation: string): ResolvedCall {
     operation,
     region: 'us-west-2',
     params: { TableName: 'orders-dr' },
-  } as ResolvedCall;
+    cli: `aws dynamodb ${operation}`,
+    kind: 'create',
+  };
 }
 
 /** A runner context whose `send` answers from a script of outcomes per operation. */
