@@ -60,6 +60,17 @@ export function parseQuery(rawQuery: string): Record<string, string> {
   return out;
 }
 
+/** The last value of one key of a form-encoded string, as {@link parseQuery} would give it (only that value decoded). */
+function lastFormValue(form: string, key: string): string | undefined {
+  let value: string | undefined;
+  for (const part of form.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    if (safeDecode(eq < 0 ? part : part.slice(0, eq)) === key) value = eq < 0 ? '' : part.slice(eq + 1);
+  }
+  return value === undefined ? undefined : safeDecode(value);
+}
+
 function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
@@ -156,7 +167,7 @@ export function isMutatingRequest(req: SimRequest): boolean {
   const target = req.headers['x-amz-target'];
   let action = target ? target.slice(target.lastIndexOf('.') + 1) : req.query['Action'];
   if (!action && req.method === 'POST' && req.body.length > 0) {
-    action = parseQuery(req.body.toString('utf8'))['Action'];
+    action = lastFormValue(req.body.toString('utf8'), 'Action');
   }
   if (!action) return req.method !== 'GET' && req.method !== 'HEAD';
   return !READ_PREFIXES.some((p) => action.startsWith(p));

@@ -108,6 +108,7 @@ export class SimulatorCore {
   private readonly pending = new Set<(error: Error) => void>();
   private closed = false;
   private readonly view: SimAccountView;
+  private tools: Omit<SimContext, 'requestId'> | undefined;
 
   constructor(options: SimulatorCoreOptions) {
     this.services = new Map(options.services.map((s) => [s.signingName, s]));
@@ -202,11 +203,10 @@ export class SimulatorCore {
     this.pending.clear();
   }
 
-  /** The per-request context handed to services. */
+  /** The per-request context handed to services (the account's tools built once, the request id per call). */
   context(requestId: string): SimContext {
-    return {
+    this.tools ??= {
       accountId: this.accountId,
-      requestId,
       clock: this.clock,
       rng: this.rng,
       quota: (key, fallback) => this.faults.quota(key, fallback),
@@ -214,6 +214,7 @@ export class SimulatorCore {
       replicationLagMs: (src, dst) => this.faults.replicationLagMs(src, dst),
       regionAvailable: (region, service) => this.faults.regionAvailable(region, service),
     };
+    return { ...this.tools, requestId };
   }
 
   /**
@@ -280,6 +281,7 @@ export class SimulatorCore {
     mutating: boolean,
   ) {
     response.headers['date'] ??= new Date().toUTCString();
+    if (this.listeners.size === 0) return response;
     const record: SimRequestRecord = {
       service,
       region,

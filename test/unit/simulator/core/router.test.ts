@@ -114,4 +114,13 @@ describe('isMutatingRequest', () => {
       true,
     );
   });
+  it('reads the action of a form body as the Query parser does: encoded key, last value, no value', () => {
+    const post = (body: string) => ({ ...base, service: 'ec2', method: 'POST', body: Buffer.from(body) });
+    expect(isMutatingRequest(post('Version=1&Act%69on=CopySnapshot'))).toBe(true);
+    expect(isMutatingRequest(post('Action=CopySnapshot&Action=DescribeSnapshots'))).toBe(false);
+    expect(isMutatingRequest(post('Action=Describe%56olumes&&VolumeId.1=vol-1'))).toBe(false);
+    // An action-less POST may change something: treated as mutating.
+    expect(isMutatingRequest(post('Action&Version=1'))).toBe(true);
+    expect(isMutatingRequest(post('Version=1'))).toBe(true);
+  });
 });
