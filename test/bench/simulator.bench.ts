@@ -161,8 +161,10 @@ async function perCall(calls: readonly DescribeCall[]): Promise<string> {
 
 /**
  * The simulator: calls per second of simple describe calls through the real SDK v3 clients with
- * the simulator as `requestHandler` (against the same calls over its HTTP server), per protocol,
- * and the memory of the 10,000-resource generated estate (each sample a fresh process).
+ * the simulator as `requestHandler`: a mix of list-all describes (against the same calls over its
+ * HTTP server, and through clients with the SDK's default configuration), a mix of single-resource
+ * describes, and each list call alone; then the memory of the 10,000-resource generated estate
+ * (each sample a fresh process).
  */
 export async function simulatorBench(): Promise<BenchCase[]> {
   const cases: BenchCase[] = [];
@@ -179,7 +181,7 @@ export async function simulatorBench(): Promise<BenchCase[]> {
     const setup = `${CONCURRENCY} in flight, real SDK v3 clients built once with cacheMiddleware (every call serialised, signed and parsed)`;
     cases.push(
       {
-        name: 'simulator: list-all describe mix, in-process SDK handler',
+        name: 'simulator: list-all describe mix, in-process',
         unit: 'calls/s',
         samples: mixed.wall,
         baseline: { name: 'same calls over HTTP on 127.0.0.1', samples: http.wall },
@@ -188,7 +190,7 @@ export async function simulatorBench(): Promise<BenchCase[]> {
         note: `${lists.map((c) => c.name).join(', ')} (every resource of ${REGION} in the healthy scenario) round-robin, ${setup}; aim > 5,000 calls/s`,
       },
       {
-        name: 'simulator: list-all describe mix, in-process, per CPU second',
+        name: 'simulator: list-all describe mix, per CPU second',
         unit: 'calls/s',
         samples: mixed.cpu,
         baseline: { name: 'over HTTP, per CPU second', samples: http.cpu },
@@ -197,14 +199,14 @@ export async function simulatorBench(): Promise<BenchCase[]> {
         note: 'the same runs divided by the CPU time this process used (client, SDK and simulator share one thread): less sensitive than the wall-clock rate to other processes, though a busy machine still slows it through shared cores and caches',
       },
       {
-        name: 'simulator: list-all describe mix, SDK default client config',
+        name: 'simulator: list-all describe mix, SDK default config',
         unit: 'calls/s',
         samples: defaults.wall,
         calls: CALLS_PER_RUN,
-        note: `the same mix through clients without cacheMiddleware (the SDK resolves each call's middleware stack anew; what earlier runs measured); per CPU second: median ${perSecond(median(defaults.cpu))}`,
+        note: `the same mix through clients without cacheMiddleware (the SDK resolves each call's middleware stack anew): what earlier runs measured, and how electron/core/aws builds the app's clients today; per CPU second: median ${perSecond(median(defaults.cpu))}`,
       },
       {
-        name: 'simulator: one-resource describe mix, in-process SDK handler',
+        name: 'simulator: one-resource describe mix, in-process',
         unit: 'calls/s',
         samples: single.wall,
         calls: CALLS_PER_RUN,
