@@ -109,6 +109,8 @@ describe('the runbook reader', () => {
         '  --bucket acme-prod-orders \\',
         '  --key orders/summary.json \\',
         '  --copy-source "acme-prod-orders/orders/summary.json?versionId=3HL4kqtJlcpXroDTDmJ" \\',
+        '  --tagging-directive REPLACE \\',
+        "  --tagging 'dr-war-room:incident=<incident-id>&dr-war-room:source=acme-prod-orders' \\",
         '  --region us-east-1',
       ].join('\n'),
     );

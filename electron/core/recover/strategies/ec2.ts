@@ -108,7 +108,11 @@ export function ec2AmiCopyLaunch(ctx: StrategyContext<Ec2Data<'ec2-ami-copy-laun
           ClientToken: tokenFor(ctx, id),
           Encrypted: ctx.data.encrypted ? true : null,
           KmsKeyId: ctx.data.encrypted ? (ctx.settings.kmsKeyId ?? null) : null,
-          TagSpecifications: [{ ResourceType: 'image', Tags: tagParams(tagsFor(ctx)) }],
+          // The copy's backing snapshots are created too: tag them so they can be traced.
+          TagSpecifications: [
+            { ResourceType: 'image', Tags: tagParams(tagsFor(ctx)) },
+            { ResourceType: 'snapshot', Tags: tagParams(tagsFor(ctx)) },
+          ],
         },
         'create',
       ),
