@@ -1,74 +1,35 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName } from '../../../electron/core/api/contract';
-import { Core } from '../../../electron/core/app/core';
-import type { RecoverableView, RecoveryMapping, RecoveryPlan } from '../../../electron/core/recover/types';
-import { packageRootSync } from '../../../electron/core/paths/package-root';
+import type { Core } from '../../../electron/core/app/core';
+import type { RecoverableView, RecoveryPlan } from '../../../electron/core/recover/types';
+import {
+  declareOutage,
+  firstTargetsMapping,
+  openTabletopSession,
+  type CallFn,
+  type TabletopSession,
+} from '../../support/tabletop-session';
 
+let session: TabletopSession;
 let core: Core;
-let dataDir: string;
-
-async function call<T>(name: CallName, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input, { via: 'test' });
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
+let call: CallFn;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-recover-'));
-  core = await Core.create({
-    dataDir,
-    runbooksDir: path.join(packageRootSync(), 'runbooks'),
-    scenario: 'us-east-1-outage',
-    transport: 'http',
-    version: 'test',
-    env: {
-      HOME: dataDir,
-      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
-    },
-  });
-  (await core.tabletopSimulator()).clock.setSpeed(600);
+  session = await openTabletopSession({ prefix: 'recover' });
+  ({ core, call } = session);
 });
 
 afterAll(async () => {
-  await core.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await session.close();
 });
 
 describe('the us-east-1 outage scenario, through the core', () => {
   it('plans from the assessment, refuses a wrong confirmation, recovers, marks the steps and saves the endpoint map', async () => {
-    const incident = await call<{ state: { id: string } }>('incident.declare', {
-      title: 'us-east-1 outage',
-      commander: 'Ana',
-    });
-    const incidentId = incident.state.id;
+    const incidentId = await declareOutage(call);
     const view = await call<RecoverableView>('recover.resources', { incidentId });
     expect(view.regions).toEqual({ primary: 'us-east-1', secondary: 'us-west-2' });
     expect(view.resources.length).toBeGreaterThan(3);
     expect(view.targets.subnetGroups.length).toBeGreaterThan(0);
-    const subnet = view.targets.subnets[0]!;
-    const mapping: RecoveryMapping = {
-      defaults: {
-        rds: {
-          subnetGroup: view.targets.subnetGroups[0]!,
-          securityGroupIds: view.targets.securityGroups
-            .filter((g) => g.vpcId === subnet.vpcId)
-            .slice(0, 1)
-            .map((g) => g.id),
-        },
-        ec2: {
-          subnetId: subnet.id,
-          securityGroupIds: view.targets.securityGroups
-            .filter((g) => g.vpcId === subnet.vpcId)
-            .slice(0, 1)
-            .map((g) => g.id),
-        },
-      },
-      resources: {},
-    };
+    const mapping = firstTargetsMapping(view);
     const selection = view.resources
       .filter((r) => r.kind !== 'volume' && r.options.some((o) => o.available))
       .map((r) => ({ resourceId: r.id }));

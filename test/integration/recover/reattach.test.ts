@@ -3,50 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CallName } from '../../../electron/core/api/contract';
-import type { CallContext } from '../../../electron/core/app/call-context';
-import { Core } from '../../../electron/core/app/core';
+import type { Core } from '../../../electron/core/app/core';
 import { createAwsClients } from '../../../electron/core/aws';
 import type { JournalEntry } from '../../../electron/core/incident/types';
 import { RECOVER_ENTRY } from '../../../electron/core/recover/entry-types';
 import { foldRun } from '../../../electron/core/recover/run-reducer';
-import type {
-  RecoverableView,
-  RecoveryMapping,
-  RecoveryPlan,
-  RecoveryRunView,
-} from '../../../electron/core/recover/types';
-import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
+import type { RecoverableView, RecoveryPlan, RecoveryRunView } from '../../../electron/core/recover/types';
+import {
+  callerOf,
+  declareOutage,
+  firstTargetsMapping,
+  openScenarioCore,
+} from '../../support/tabletop-session';
 
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
-
-/** A tabletop core of the outage scenario on `dataDir`, opened as the desktop app (`ipc`) or the bridge (`http`). */
-function openCore(dataDir: string, transport: 'ipc' | 'http', speed?: number): Promise<Core> {
-  return Core.create({
-    dataDir,
-    runbooksDir: BUNDLED_RUNBOOKS_DIR,
-    scenario: 'us-east-1-outage',
-    transport,
-    version: 'test',
-    ...(speed === undefined ? {} : { speed }),
-    env: {
-      HOME: dataDir,
-      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
-    },
-  });
-}
-
-function caller(core: Core, via: CallContext['via'] = 'test') {
-  return async <T>(name: CallName, input: unknown): Promise<T> => {
-    const result = await core.dispatch(name, input, { via });
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as T;
-  };
-}
 
 /** Wait for the next committed journal entry that matches. */
 function nextEntry(core: Core, match: (entry: JournalEntry) => boolean): Promise<JournalEntry> {
@@ -67,23 +40,14 @@ function nextEntry(core: Core, match: (entry: JournalEntry) => boolean): Promise
 async function startRecovery(
   dataDir: string,
 ): Promise<{ core: Core; incidentId: string; plan: RecoveryPlan }> {
-  const core = await openCore(dataDir, 'ipc');
+  const core = await openScenarioCore(dataDir, { transport: 'ipc' });
   const sim = await core.tabletopSimulator();
   sim.clock.setSpeed(1);
   sim.clock.advance(10 * 60_000);
-  const call = caller(core);
-  const incident = await call<{ state: { id: string } }>('incident.declare', {
-    title: 'us-east-1 outage',
-    commander: 'Ana',
-  });
-  const incidentId = incident.state.id;
+  const call = callerOf(core);
+  const incidentId = await declareOutage(call);
   const view = await call<RecoverableView>('recover.resources', { incidentId });
-  const subnet = view.targets.subnets[0]!;
-  const sgs = view.targets.securityGroups.filter((g) => g.vpcId === subnet.vpcId).map((g) => g.id);
-  const mapping: RecoveryMapping = {
-    defaults: { rds: { subnetGroup: view.targets.subnetGroups[0]!, securityGroupIds: sgs.slice(0, 1) } },
-    resources: {},
-  };
+  const mapping = firstTargetsMapping(view, ['rds']);
   const selection = view.resources
     .filter((r) => ['customers-db', 'catalog-db', 'inventory-db'].includes(r.name))
     .map((r) => ({ resourceId: r.id }));
@@ -129,7 +93,7 @@ describe('re-attach after an app restart', () => {
     await first.core.close();
 
     // The same data folder and the same saved tabletop account, its clock now fast.
-    const core = await openCore(dataDir, 'ipc', 600);
+    const core = await openScenarioCore(dataDir, { transport: 'ipc', speed: 600 });
     const run = await core.recover.settled(first.incidentId);
     expect(run.status).toBe('completed');
     const view = await core.recover.status(first.incidentId);
@@ -175,12 +139,12 @@ describe('re-attach after an app restart', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-reattach-'));
     dirs.push(dataDir);
     const first = await startRecovery(dataDir);
-    await caller(first.core)('recover.pause', { incidentId: first.incidentId, by: 'Ana' });
+    await callerOf(first.core)('recover.pause', { incidentId: first.incidentId, by: 'Ana' });
     await first.core.close();
 
-    const core = await openCore(dataDir, 'ipc', 600);
+    const core = await openScenarioCore(dataDir, { transport: 'ipc', speed: 600 });
     // What the app's UI asks when it opens the incident: nothing is re-attached.
-    const view = await caller(core, 'ipc')<RecoveryRunView>('recover.status', {
+    const view = await callerOf(core, 'ipc')<RecoveryRunView>('recover.status', {
       incidentId: first.incidentId,
     });
     expect(view.run.status).toBe('paused');
@@ -188,7 +152,7 @@ describe('re-attach after an app restart', () => {
     expect(view.interrupted).toBe(true);
     expect(view.run.reattached ?? null).toBeNull();
 
-    const resumed = caller(core)<RecoveryRunView>('recover.resume', {
+    const resumed = callerOf(core)<RecoveryRunView>('recover.resume', {
       incidentId: first.incidentId,
       by: 'Ana',
     });
@@ -206,8 +170,8 @@ describe('re-attach after an app restart', () => {
     const first = await startRecovery(dataDir);
     await first.core.close();
 
-    const core = await openCore(dataDir, 'http', 600);
-    const fromCli = await caller(core, 'cli')<RecoveryRunView>('recover.status', {
+    const core = await openScenarioCore(dataDir, { transport: 'http', speed: 600 });
+    const fromCli = await callerOf(core, 'cli')<RecoveryRunView>('recover.status', {
       incidentId: first.incidentId,
     });
     expect(fromCli.attached).toBe(false);
@@ -216,7 +180,7 @@ describe('re-attach after an app restart', () => {
     // Two windows open the incident at once: one executor, one re-attachment.
     const [fromUi, again] = await Promise.all(
       [1, 2].map(() =>
-        caller(core, 'http')<RecoveryRunView>('recover.status', { incidentId: first.incidentId }),
+        callerOf(core, 'http')<RecoveryRunView>('recover.status', { incidentId: first.incidentId }),
       ),
     );
     expect(fromUi!.attached).toBe(true);
@@ -235,13 +199,13 @@ describe('re-attach after an app restart', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-reattach-'));
     dirs.push(dataDir);
     const first = await startRecovery(dataDir);
-    await caller(first.core)('recover.cancel', { incidentId: first.incidentId, by: 'Ana' });
+    await callerOf(first.core)('recover.cancel', { incidentId: first.incidentId, by: 'Ana' });
     await first.core.close();
 
-    const core = await openCore(dataDir, 'ipc', 600);
+    const core = await openScenarioCore(dataDir, { transport: 'ipc', speed: 600 });
     const run = await core.recover.settled(first.incidentId);
     expect(run.status).toBe('cancelled');
-    const view = await caller(core, 'ipc')<RecoveryRunView>('recover.status', {
+    const view = await callerOf(core, 'ipc')<RecoveryRunView>('recover.status', {
       incidentId: first.incidentId,
     });
     expect(view.attached).toBe(false);

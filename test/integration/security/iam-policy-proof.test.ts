@@ -1,18 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName } from '../../../electron/core/api/contract';
 import type { DrillRecord } from '../../../electron/core/api/calls/drill';
-import { Core } from '../../../electron/core/app/core';
 import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-policy';
 import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
-import type { RecoverableView, RecoveryMapping, RecoveryPlan } from '../../../electron/core/recover/types';
+import type { RecoverableView, RecoveryPlan } from '../../../electron/core/recover/types';
 import { authorizationsOf } from '../../support/iam-authorizations';
 import { captureRequests, type SentRequest } from '../../support/iam-capture';
 import { denied, type Authorization } from '../../support/iam-evaluator';
 import { simResourceTags } from '../../support/iam-sim-tags';
 import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
+import {
+  declareOutage,
+  firstTargetsMapping,
+  openTabletopSession,
+  type TabletopSession,
+} from '../../support/tabletop-session';
 
 /**
  * The generated IAM policy allows every AWS request the app sends in a full tabletop recovery
@@ -23,47 +24,19 @@ import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
  * tags at that moment) and evaluated (test/support/iam-evaluator.ts).
  */
 
-interface Run {
-  core: Core;
-  dataDir: string;
+interface Run extends TabletopSession {
   sent: SentRequest[];
   authorizations: Authorization[];
   /** Requests the capture could not read or model (must stay empty). */
   unreadable: string[];
-  call<T>(name: CallName, input: unknown): Promise<T>;
 }
 
 async function open(scenario: string): Promise<Run> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-iam-'));
-  const core = await Core.create({
-    dataDir,
-    runbooksDir: BUNDLED_RUNBOOKS_DIR,
-    scenario,
-    transport: 'http',
-    version: 'test',
-    env: {
-      HOME: dataDir,
-      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
-    },
-  });
-  const sim = await core.tabletopSimulator();
-  sim.clock.setSpeed(600);
-  const run: Run = {
-    core,
-    dataDir,
-    sent: [],
-    authorizations: [],
-    unreadable: [],
-    call: async <T>(name: CallName, input: unknown): Promise<T> => {
-      const result = await core.dispatch(name, input, { via: 'test' });
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.value as T;
-    },
-  };
-  const env = { accountId: sim.accountId, resourceTags: simResourceTags(sim) };
+  const session = await openTabletopSession({ scenario, prefix: 'iam' });
+  const run: Run = { ...session, sent: [], authorizations: [], unreadable: [] };
+  const env = { accountId: session.sim.accountId, resourceTags: simResourceTags(session.sim) };
   captureRequests(
-    sim,
+    session.sim,
     (request) => {
       run.sent.push(request);
       run.authorizations.push(...authorizationsOf(request, env));
@@ -73,12 +46,6 @@ async function open(scenario: string): Promise<Run> {
   return run;
 }
 
-async function close(run: Run | undefined): Promise<void> {
-  if (!run) return;
-  await run.core.close();
-  await rm(run.dataDir, { recursive: true, force: true });
-}
-
 function operationsOf(run: Run): string[] {
   return [...new Set(run.sent.map((r) => `${r.service}:${r.operation}`))].sort();
 }
@@ -86,27 +53,11 @@ function operationsOf(run: Run): string[] {
 /** Recover every resource with an available option in the default scenario, then validate. */
 async function recoverDefaultScenario(sourceUp: boolean): Promise<Run> {
   const run = await open('us-east-1-outage');
-  const sim = await run.core.tabletopSimulator();
-  sim.clock.advance(10 * 60_000);
-  if (sourceUp) sim.faults.regionUp('us-east-1');
-  const incident = await run.call<{ state: { id: string } }>('incident.declare', {
-    title: 'us-east-1 outage',
-    commander: 'Ana',
-  });
-  const incidentId = incident.state.id;
+  run.sim.clock.advance(10 * 60_000);
+  if (sourceUp) run.sim.faults.regionUp('us-east-1');
+  const incidentId = await declareOutage(run.call);
   const view = await run.call<RecoverableView>('recover.resources', { incidentId });
-  const subnet = view.targets.subnets[0]!;
-  const groups = view.targets.securityGroups
-    .filter((g) => g.vpcId === subnet.vpcId)
-    .slice(0, 1)
-    .map((g) => g.id);
-  const mapping: RecoveryMapping = {
-    defaults: {
-      rds: { subnetGroup: view.targets.subnetGroups[0]!, securityGroupIds: groups },
-      ec2: { subnetId: subnet.id, securityGroupIds: groups },
-    },
-    resources: {},
-  };
+  const mapping = firstTargetsMapping(view);
   const selection = view.resources
     .filter((r) => r.options.some((o) => o.available))
     .map((r) => ({ resourceId: r.id }));
@@ -137,9 +88,9 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await close(recovery);
-  await close(recoverySourceUp);
-  await close(drill);
+  await recovery?.close();
+  await recoverySourceUp?.close();
+  await drill?.close();
 });
 
 describe('the generated IAM policy against what the app sends', () => {

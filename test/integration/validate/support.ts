@@ -1,17 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CallName } from '../../../electron/core/api/contract';
-import { Core } from '../../../electron/core/app/core';
-import { packageRootSync } from '../../../electron/core/paths/package-root';
-import type {
-  RecoverableView,
-  RecoveryMapping,
-  RecoveryPlan,
-  ResourceSelection,
-} from '../../../electron/core/recover/types';
+import type { Core } from '../../../electron/core/app/core';
+import type { RecoverableView, RecoveryPlan, ResourceSelection } from '../../../electron/core/recover/types';
 import type { ValidationRun } from '../../../electron/core/validate/types';
 import type { Simulator } from '../../../electron/simulator';
+import { declareOutage, firstTargetsMapping, openTabletopSession } from '../../support/tabletop-session';
 
 /** A tabletop core on a temporary data folder, with a finished recovery of the outage scenario. */
 export interface Recovered {
@@ -41,22 +35,13 @@ export async function recovered(
     select?: (view: RecoverableView, sim: Simulator) => ResourceSelection[];
   } = {},
 ): Promise<Recovered> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'drwr-validate-'));
-  if (options.probes) await writeFile(path.join(dataDir, 'recovery-mapping.yaml'), options.probes);
-  const core = await Core.create({
-    dataDir,
-    runbooksDir: path.join(packageRootSync(), 'runbooks'),
-    scenario: 'us-east-1-outage',
-    transport: 'http',
-    version: 'test',
-    env: {
-      HOME: dataDir,
-      AWS_CONFIG_FILE: path.join(dataDir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'credentials'),
+  const session = await openTabletopSession({
+    prefix: 'validate',
+    before: async (dir) => {
+      if (options.probes) await writeFile(path.join(dir, 'recovery-mapping.yaml'), options.probes);
     },
   });
-  const sim = await core.tabletopSimulator();
-  sim.clock.setSpeed(600);
+  const { core, sim, dataDir, call } = session;
   // Ten minutes into the exercise: a table restored to the latest restorable time (now minus
   // PITR's 5-minute lag) then holds every item the scenario wrote before it started. Without
   // this, a restore in the first minutes legitimately misses the last writes (the data-loss
@@ -64,29 +49,9 @@ export async function recovered(
   sim.clock.advance(10 * 60_000);
   // With the source region answering, the assessment sees every source and validation compares with it.
   if (options.sourceUp) sim.faults.regionUp('us-east-1');
-  const call = async <T>(name: CallName, input: unknown): Promise<T> => {
-    const result = await core.dispatch(name, input, { via: 'test' });
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as T;
-  };
-  const incident = await call<{ state: { id: string } }>('incident.declare', {
-    title: 'us-east-1 outage',
-    commander: 'Ana',
-  });
-  const incidentId = incident.state.id;
+  const incidentId = await declareOutage(call);
   const view = await call<RecoverableView>('recover.resources', { incidentId });
-  const subnet = view.targets.subnets[0]!;
-  const sgs = view.targets.securityGroups
-    .filter((g) => g.vpcId === subnet.vpcId)
-    .slice(0, 1)
-    .map((g) => g.id);
-  const mapping: RecoveryMapping = {
-    defaults: {
-      rds: { subnetGroup: view.targets.subnetGroups[0]!, securityGroupIds: sgs },
-      ec2: { subnetId: subnet.id, securityGroupIds: sgs },
-    },
-    resources: {},
-  };
+  const mapping = firstTargetsMapping(view);
   const wanted = options.names ?? SELECTED;
   const selection = options.select
     ? options.select(view, sim)
@@ -115,10 +80,7 @@ export async function recovered(
     plan,
     call,
     validate: (input = {}) => call<ValidationRun>('validate.run', { incidentId, ...input }),
-    close: async () => {
-      await core.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    close: session.close,
   };
 }
 
