@@ -13,6 +13,8 @@ export interface AuthorizationEnv {
 
 type Tags = Record<string, string>;
 
+// Written from the AWS service authorization reference on purpose, not imported from
+// electron/core/aws/iam-create-statements.ts: this model is the oracle the generated policy is proved against.
 const DDB_TARGET = [
   'dynamodb:BatchWriteItem',
   'dynamodb:DeleteItem',
@@ -269,15 +271,13 @@ export function authorizationsOf(request: SentRequest, env: AuthorizationEnv): A
       break;
     // DynamoDB
     case 'dynamodb:RestoreTableToPointInTime':
-      add('dynamodb:RestoreTableToPointInTime', str('SourceTableArn') || table(str('SourceTableName')));
-      for (const action of DDB_TARGET) add(action, table(str('TargetTableName')));
-      kms(
-        (json['SSESpecificationOverride'] as { KMSMasterKeyId?: string } | undefined)?.KMSMasterKeyId,
-        'dynamodb',
-      );
-      break;
     case 'dynamodb:RestoreTableFromBackup':
-      add('dynamodb:RestoreTableFromBackup', str('BackupArn'));
+      add(
+        `dynamodb:${request.operation}`,
+        request.operation === 'RestoreTableFromBackup'
+          ? str('BackupArn')
+          : str('SourceTableArn') || table(str('SourceTableName')),
+      );
       for (const action of DDB_TARGET) add(action, table(str('TargetTableName')));
       kms(
         (json['SSESpecificationOverride'] as { KMSMasterKeyId?: string } | undefined)?.KMSMasterKeyId,
