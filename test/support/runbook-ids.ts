@@ -23,3 +23,8 @@ export const EXPECTED_RUNBOOK_IDS = [
 
 /** The bundled runbooks with no `aws` command to run (prose and mappings only). */
 export const RUNBOOK_IDS_WITHOUT_AWS_COMMANDS: ReadonlySet<string> = new Set(['compliance-mapping']);
+
+/** The bundled runbooks that have `aws` commands to run. */
+export const RUNBOOK_IDS_WITH_AWS_COMMANDS: readonly string[] = EXPECTED_RUNBOOK_IDS.filter(
+  (id) => !RUNBOOK_IDS_WITHOUT_AWS_COMMANDS.has(id),
+);

@@ -1,19 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-policy';
 import { findOperation, type AwsService } from '../../../electron/core/aws/operations';
-import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
-import { loadRunbooks, type LoadedRunbook } from '../../../electron/core/runbooks/load-runbooks';
-import { createRunbookMarkdown } from '../../../electron/core/runbooks/render-markdown';
+import type { LoadedRunbook } from '../../../electron/core/runbooks/load-runbooks';
 import { authorizationsOf } from '../../support/iam-authorizations';
 import type { SentRequest } from '../../support/iam-capture';
 import { denied } from '../../support/iam-evaluator';
 import { simResourceTags } from '../../support/iam-sim-tags';
-import { EXPECTED_RUNBOOK_IDS, RUNBOOK_IDS_WITHOUT_AWS_COMMANDS } from '../../support/runbook-ids';
-import { checkAwsCli } from './aws-cli';
+import { RUNBOOK_IDS_WITH_AWS_COMMANDS } from '../../support/runbook-ids';
 import { sentRequestOfRaw } from './raw-sent-request';
+import { loadRunbookFixtures, type RunbookFixtures } from './runbook-fixtures';
 import { runRunbookCommands } from './run-runbook';
 
 /**
@@ -29,9 +24,6 @@ import { runRunbookCommands } from './run-runbook';
  * are listed below with the reason: the test fails if one of them becomes allowed, or if any
  * other command is refused.
  */
-
-const root = path.resolve(__dirname, '../../..');
-const runbooksDir = path.join(root, 'runbooks');
 
 /** `runbook: cli operation in <region placeholder>` → why the app's role does not allow it. */
 const OUTSIDE_THE_APP_ROLE: Readonly<Record<string, string>> = {
@@ -58,29 +50,18 @@ const OUTSIDE_THE_APP_ROLE: Readonly<Record<string, string>> = {
 };
 
 let runbooks: LoadedRunbook[] = [];
-let regions: { primary: string; secondary: string };
+let regions: RunbookFixtures['regions'];
 let policy: IamPolicy;
-let tmp: string;
-const files = { local: '', corrupt: '' };
+let fixtures: RunbookFixtures;
 
 beforeAll(async () => {
-  await checkAwsCli();
-  const [procedure, load] = await Promise.all([
-    loadProcedure(runbooksDir),
-    loadRunbooks(createRunbookMarkdown(), { runbooksDir }),
-  ]);
-  regions = procedure.regions;
-  runbooks = load.runbooks;
+  fixtures = await loadRunbookFixtures('iam');
+  ({ runbooks, regions } = fixtures);
   policy = buildIamPolicy(regions);
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'drwr-iam-'));
-  files.local = path.join(tmp, 'good.txt');
-  files.corrupt = path.join(tmp, 'corrupt.txt');
-  await writeFile(files.local, 'quarterly backup test: known good content\n');
-  await writeFile(files.corrupt, 'CORRUPTED\n');
 });
 
 afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await fixtures?.close();
 });
 
 /** True for a request that changes nothing (the policy's `DrWarRoomRead` covers every one). */
@@ -113,7 +94,7 @@ async function evaluateRunbook(runbook: LoadedRunbook): Promise<{
   const run = await runRunbookCommands({
     runbook,
     regions,
-    files,
+    files: fixtures.files,
     onRequest: (raw, sim, command) => {
       let request: SentRequest;
       try {
@@ -142,11 +123,10 @@ function refusedKeys(outcomes: readonly WriteOutcome[]): string[] {
   return [...new Set(outcomes.filter((o) => o.refused.length > 0).map((o) => o.key))];
 }
 
-const RUNBOOK_IDS = EXPECTED_RUNBOOK_IDS.filter((id) => !RUNBOOK_IDS_WITHOUT_AWS_COMMANDS.has(id));
 const outcomes: WriteOutcome[] = [];
 
 describe('the runbooks’ aws commands under the generated IAM policy', () => {
-  for (const id of RUNBOOK_IDS) {
+  for (const id of RUNBOOK_IDS_WITH_AWS_COMMANDS) {
     it(`${id}: every write is allowed, or is listed as outside the app's role`, async () => {
       const runbook = runbooks.find((r) => r.meta.id === id);
       expect(runbook, `runbook ${id} is bundled`).toBeDefined();
