@@ -1,13 +1,7 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAG_INCIDENT, TAG_SOURCE } from '../../../../electron/core/aws/tags';
-import { loadRunbooks, type LoadedRunbook } from '../../../../electron/core/runbooks/load-runbooks';
-import { createRunbookMarkdown } from '../../../../electron/core/runbooks/render-markdown';
-import {
-  awsOperation,
-  shellWords,
-  splitShellCommands,
-} from '../../../../electron/core/runbooks/shell-commands';
+import type { LoadedRunbook } from '../../../../electron/core/runbooks/load-runbooks';
+import { awsCommandsOf, loadBundledRunbooks } from './bundled-aws-commands';
 
 /**
  * The runbooks' create commands carry the app's tags, written the way the generated IAM policy
@@ -17,25 +11,7 @@ import {
  * this one pins the text, fast.
  */
 
-const bundled = path.resolve(__dirname, '../../../../runbooks');
 let runbooks: LoadedRunbook[];
-
-interface Command {
-  runbook: string;
-  operation: string;
-  words: string[];
-}
-
-function commands(): Command[] {
-  return runbooks.flatMap((runbook) =>
-    runbook.blocks.flatMap((block) =>
-      splitShellCommands(block.content).flatMap((command) => {
-        const operation = awsOperation(command);
-        return operation ? [{ runbook: runbook.meta.id, operation, words: shellWords(command) }] : [];
-      }),
-    ),
-  );
-}
 
 /** The values given after an option, up to the next option. */
 function values(words: readonly string[], option: string): string[] {
@@ -61,12 +37,12 @@ const EC2_TAGGED: Record<string, string[]> = {
 };
 
 beforeAll(async () => {
-  runbooks = (await loadRunbooks(createRunbookMarkdown(), { runbooksDir: bundled })).runbooks;
+  runbooks = await loadBundledRunbooks();
 });
 
 describe('the create commands in the bundled runbooks carry the app tags', () => {
   it('EC2: every resource the create makes, with the incident and the source', () => {
-    const creates = commands().filter((c) => c.operation in EC2_TAGGED);
+    const creates = awsCommandsOf(runbooks).filter((c) => c.operation in EC2_TAGGED);
     expect(creates.map((c) => c.operation)).toEqual(expect.arrayContaining(Object.keys(EC2_TAGGED)));
     for (const c of creates) {
       const specs = values(c.words, '--tag-specifications');
@@ -80,7 +56,7 @@ describe('the create commands in the bundled runbooks carry the app tags', () =>
   });
 
   it('RDS: copies and restores pass --tags with the incident and the source', () => {
-    const creates = commands().filter((c) =>
+    const creates = awsCommandsOf(runbooks).filter((c) =>
       /^rds (copy-db-snapshot|restore-db-instance-)/.test(c.operation),
     );
     expect(creates.length).toBeGreaterThanOrEqual(4);
@@ -92,7 +68,9 @@ describe('the create commands in the bundled runbooks carry the app tags', () =>
   });
 
   it('S3: every object write passes --tagging with the incident; copies replace the tags', () => {
-    const writes = commands().filter((c) => /^s3api (put-object|copy-object)$/.test(c.operation));
+    const writes = awsCommandsOf(runbooks).filter((c) =>
+      /^s3api (put-object|copy-object)$/.test(c.operation),
+    );
     expect(writes.map((c) => c.runbook).sort()).toEqual(
       expect.arrayContaining(['s3-archive-restore', 's3-backup-test', 's3-version-rollback']),
     );
@@ -108,7 +86,7 @@ describe('the create commands in the bundled runbooks carry the app tags', () =>
   });
 
   it('DynamoDB: the restored table is tagged before PITR and TTL are re-applied', () => {
-    const ops = commands()
+    const ops = awsCommandsOf(runbooks)
       .filter((c) => c.runbook === 'dynamodb-pitr-restore')
       .map((c) => c.operation);
     const tag = ops.indexOf('dynamodb tag-resource');
@@ -119,7 +97,7 @@ describe('the create commands in the bundled runbooks carry the app tags', () =>
 
   it('say why the tags are there, in every runbook that creates', () => {
     const creating = new Set(
-      commands()
+      awsCommandsOf(runbooks)
         .filter(
           (c) =>
             c.operation in EC2_TAGGED ||

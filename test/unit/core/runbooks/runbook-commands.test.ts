@@ -1,32 +1,14 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRunbooks, type LoadedRunbook } from '../../../../electron/core/runbooks/load-runbooks';
+import type { LoadedRunbook } from '../../../../electron/core/runbooks/load-runbooks';
 import { placeholderNames } from '../../../../electron/core/runbooks/placeholders';
-import { createRunbookMarkdown } from '../../../../electron/core/runbooks/render-markdown';
 import {
   awsOperation,
   shellWords,
   splitShellCommands,
 } from '../../../../electron/core/runbooks/shell-commands';
+import { awsCommandsOf, loadBundledRunbooks } from './bundled-aws-commands';
 
-const bundled = path.resolve(__dirname, '../../../../runbooks');
 let runbooks: LoadedRunbook[];
-
-interface Command {
-  runbook: string;
-  block: string;
-  command: string;
-}
-
-function awsCommands(): Command[] {
-  return runbooks.flatMap((runbook) =>
-    runbook.blocks.flatMap((block) =>
-      splitShellCommands(block.content)
-        .filter((command) => awsOperation(command) !== null)
-        .map((command) => ({ runbook: runbook.meta.id, block: block.content, command })),
-    ),
-  );
-}
 
 function option(words: string[], name: string): string | undefined {
   const at = words.indexOf(name);
@@ -34,12 +16,12 @@ function option(words: string[], name: string): string | undefined {
 }
 
 beforeAll(async () => {
-  runbooks = (await loadRunbooks(createRunbookMarkdown(), { runbooksDir: bundled })).runbooks;
+  runbooks = await loadBundledRunbooks();
 });
 
 describe('the commands in the bundled runbooks', () => {
   it('are all in bash blocks, one aws command per block, written over several lines', () => {
-    const commands = awsCommands();
+    const commands = awsCommandsOf(runbooks);
     expect(commands.length).toBeGreaterThan(50);
     for (const runbook of runbooks) {
       for (const block of runbook.blocks) {
@@ -55,7 +37,7 @@ describe('the commands in the bundled runbooks', () => {
   });
 
   it('name their region with a placeholder, never a literal region', () => {
-    for (const { runbook, command } of awsCommands()) {
+    for (const { runbook, command } of awsCommandsOf(runbooks)) {
       const words = shellWords(command);
       expect(option(words, '--region'), `${runbook}: ${command}`).toMatch(/^<(primary|secondary)-region>$/);
       expect(command, runbook).not.toMatch(
@@ -103,7 +85,7 @@ describe('the commands in the bundled runbooks', () => {
   });
 
   it('never use restore-object as a version rollback, and roll back with copy-object and a versioned copy source', () => {
-    for (const { runbook, command } of awsCommands()) {
+    for (const { runbook, command } of awsCommandsOf(runbooks)) {
       const words = shellWords(command);
       if (awsOperation(command) === 's3api restore-object') {
         expect(runbook).toBe('s3-archive-restore');
@@ -116,7 +98,7 @@ describe('the commands in the bundled runbooks', () => {
   });
 
   it('restore RDS across regions only from replicated automated backups or snapshot copies', () => {
-    for (const { runbook, command } of awsCommands()) {
+    for (const { runbook, command } of awsCommandsOf(runbooks)) {
       const words = shellWords(command);
       const region = option(words, '--region');
       if (awsOperation(command) === 'rds restore-db-instance-to-point-in-time') {
@@ -150,7 +132,7 @@ describe('the commands in the bundled runbooks', () => {
   });
 
   it('delete only in backup tests, and only what the test created', () => {
-    const deleting = awsCommands().filter(({ command }) =>
+    const deleting = awsCommandsOf(runbooks).filter(({ command }) =>
       /^(delete|terminate)-/.test(awsOperation(command)!.split(' ')[1]!),
     );
     expect(deleting.length).toBeGreaterThan(0);
