@@ -2,20 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, declareExercise } from './support/api';
 import { startApp, type RunningApp } from './support/harness';
 import { seriousViolations, watchConsole } from './support/page-checks';
-
-/** Call the bridge API with the session token (test setup only; the recovery itself goes through the UI). */
-async function api<T>(app: RunningApp, name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${app.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 describe('an end-to-end tabletop recovery of the default scenario through the UI', () => {
   let app: RunningApp;
@@ -40,12 +29,8 @@ describe('an end-to-end tabletop recovery of the default scenario through the UI
     // The exercise clock at 600×: RDS restores and EBS copies finish in seconds.
     app = await startApp({ dataDir, args: ['--speed', '600'] });
     consoleSeen = watchConsole(app.page);
-    const view = await api<{ state: { id: string } }>(app, 'incident.declare', {
-      title: 'us-east-1 outage exercise',
-      commander: 'Ana Commander',
-    });
-    incidentId = view.state.id;
-    targets = (await api<{ targets: typeof targets }>(app, 'recover.resources', { incidentId })).targets;
+    incidentId = await declareExercise(app);
+    targets = (await callApi<{ targets: typeof targets }>(app, 'recover.resources', { incidentId })).targets;
     await app.page.reload();
   });
 
@@ -116,7 +101,7 @@ describe('an end-to-end tabletop recovery of the default scenario through the UI
       .poll(() => board.locator('.run-completed').count(), { timeout: 60_000, interval: 250 })
       .toBe(1)
       .catch(async (error: unknown) => {
-        const status = await api<{
+        const status = await callApi<{
           run: { status: string; actions: Record<string, { state: string; status: string | null }> };
         }>(app, 'recover.status', { incidentId });
         throw new Error(

@@ -1,7 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declareExercise } from './support/api';
 import { startApp, type RunningApp } from './support/harness';
+import { openStepRunbook, seriousViolations } from './support/page-checks';
 
 /** The few browser globals the page functions use (this file is type-checked without DOM types). */
 interface BrowserGlobals {
@@ -129,13 +130,7 @@ describe('the runbook reader', () => {
 
   it('opens a step’s runbook from the procedure rail', async () => {
     const page = app.page;
-    await page
-      .getByRole('navigation', { name: 'DR procedure stages' })
-      .getByRole('button', { name: /Validate/ })
-      .click();
-    await page
-      .getByRole('button', { name: /Open the runbook for: Re-apply what restores do not carry over/ })
-      .click();
+    await openStepRunbook(page, /Validate/, 'Re-apply what restores do not carry over');
     await page.getByRole('heading', { level: 1, name: /DynamoDB point-in-time restore/ }).waitFor();
     await expect
       .poll(() =>
@@ -145,11 +140,7 @@ describe('the runbook reader', () => {
   });
 
   it('has no serious accessibility problem on the runbooks screen', async () => {
-    const result = await new AxeBuilder({ page: app.page }).include('.rb-view').analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(app.page, '.rb-view')).toEqual([]);
   });
 
   it('sent no request anywhere but the app’s own origin', async () => {
@@ -158,18 +149,6 @@ describe('the runbook reader', () => {
     expect(foreign).toEqual([]);
   });
 });
-
-/** Call the bridge API with the session token (test setup only: declaring the exercise's incident). */
-async function api<T>(app: RunningApp, name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${app.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 /**
  * A commander's path in the tabletop exercise: after the assessment, a runbook opened from its
@@ -182,11 +161,7 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    const view = await api<{ state: { id: string } }>(app, 'incident.declare', {
-      title: 'us-east-1 outage exercise',
-      commander: 'Ana Commander',
-    });
-    incidentId = view.state.id;
+    incidentId = await declareExercise(app);
     await app.page.reload();
     await app.page.getByRole('navigation', { name: 'Screens' }).waitFor();
   });
@@ -204,13 +179,7 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
 
   it('fills the S3 failover runbook from its step with the scenario’s bucket, the regions and the incident', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'DR procedure stages' })
-      .getByRole('button', { name: /Recover/ })
-      .click();
-    await page
-      .getByRole('button', { name: /Open the runbook for: Point applications at the recovered endpoints/ })
-      .click();
+    await openStepRunbook(page, /Recover/, 'Point applications at the recovered endpoints');
     await page.getByRole('heading', { level: 1, name: /Fail over S3 to the replica bucket/ }).waitFor();
     const chooser = page.getByRole('combobox', { name: 'Fill for:' });
     await chooser.waitFor();
@@ -253,22 +222,12 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
   });
 
   it('has no serious accessibility problem in the reader with its resource chooser', async () => {
-    const result = await new AxeBuilder({ page: app.page }).include('.rb-main').analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(app.page, '.rb-main')).toEqual([]);
   });
 
   it('fills the DynamoDB runbook of its step with the scenario’s table and tags the incident', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'DR procedure stages' })
-      .getByRole('button', { name: /Validate/ })
-      .click();
-    await page
-      .getByRole('button', { name: /Open the runbook for: Re-apply what restores do not carry over/ })
-      .click();
+    await openStepRunbook(page, /Validate/, 'Re-apply what restores do not carry over');
     await page.getByRole('heading', { level: 1, name: /DynamoDB point-in-time restore/ }).waitFor();
     const chooser = page.getByRole('combobox', { name: 'Fill for:' });
     await chooser.waitFor();
@@ -333,13 +292,7 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
       .toEqual(expect.arrayContaining([expect.stringContaining('--bucket acme-prod-customer-docs-dr')]));
     expect(await page.getByRole('combobox', { name: 'Fill for:' }).count()).toBe(0);
 
-    await page
-      .getByRole('navigation', { name: 'DR procedure stages' })
-      .getByRole('button', { name: /Recover/ })
-      .click();
-    await page
-      .getByRole('button', { name: /Open the runbook for: Point applications at the recovered endpoints/ })
-      .click();
+    await openStepRunbook(page, /Recover/, 'Point applications at the recovered endpoints');
     const chooser = page.getByRole('combobox', { name: 'Fill for:' });
     await expect
       .poll(() => chooser.locator('option').allTextContents())

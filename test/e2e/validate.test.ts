@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecoverableView, RecoveryPlan, RecoveryRunView } from '../../electron/core/recover/types';
-import { callApi } from './support/api';
+import { callApi, declareExercise } from './support/api';
 import { startApp, type RunningApp } from './support/harness';
 import { openView, seriousViolations } from './support/page-checks';
 
@@ -15,11 +15,7 @@ describe('the validation matrix after a tabletop recovery', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    const declared = await callApi<{ state: { id: string } }>(app, 'incident.declare', {
-      title: 'us-east-1 outage exercise',
-      commander: 'Ana Commander',
-    });
-    incidentId = declared.state.id;
+    incidentId = await declareExercise(app);
     const view = await callApi<RecoverableView>(app, 'recover.resources', { incidentId });
     const selection = view.resources
       .filter((r) =>

@@ -19,3 +19,12 @@ export async function callApi<T = unknown>(
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/** Declare the tabletop exercise's incident (us-east-1 outage, commander Ana) and return its id. */
+export async function declareExercise(app: Pick<RunningApp, 'origin' | 'token'>): Promise<string> {
+  const declared = await callApi<{ state: { id: string } }>(app, 'incident.declare', {
+    title: 'us-east-1 outage exercise',
+    commander: 'Ana Commander',
+  });
+  return declared.state.id;
+}

@@ -52,3 +52,13 @@ export async function openView(page: Page, title: string): Promise<void> {
     .waitFor();
   await page.locator('main .view').first().waitFor();
 }
+
+/** Open a stage in the DR procedure rail, then the runbook of one of its steps (by the step's title). */
+export async function openStepRunbook(page: Page, stage: RegExp, stepTitle: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'DR procedure stages' })
+    .getByRole('button', { name: stage })
+    .click();
+  const escaped = stepTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('button', { name: new RegExp(`Open the runbook for: ${escaped}`) }).click();
+}
