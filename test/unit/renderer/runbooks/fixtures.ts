@@ -9,6 +9,7 @@ import {
   renderRunbookHtml,
   sectionsOf,
 } from '../../../../electron/core/runbooks/render-markdown';
+import type { RunbooksSlice } from '../../../../renderer/src/store/slices/runbooks';
 
 const md = createRunbookMarkdown();
 
@@ -168,4 +169,26 @@ export function hitsFor(query: string): RunbookSearchHit[] {
       terms: words,
     }),
   );
+}
+
+/** The reader's store fields as the app starts: no library, no search, nothing open or filled. */
+export function idleReader(): Pick<
+  RunbooksSlice,
+  | 'runbookList'
+  | 'runbookQuery'
+  | 'runbookHits'
+  | 'openRunbookId'
+  | 'openRunbook'
+  | 'runbookValues'
+  | 'runbookFill'
+> {
+  return {
+    runbookList: { status: 'idle' },
+    runbookQuery: '',
+    runbookHits: { status: 'idle' },
+    openRunbookId: null,
+    openRunbook: { status: 'idle' },
+    runbookValues: {},
+    runbookFill: null,
+  };
 }

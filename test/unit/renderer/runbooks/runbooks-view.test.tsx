@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURES, documentFor, hitsFor } from './fixtures';
+import { FIXTURES, documentFor, hitsFor, idleReader } from './fixtures';
 
 const calls: Array<{ name: string; input: unknown }> = [];
 /** Search answers held back until released, to test that a late answer never replaces a newer one. */
@@ -57,13 +57,7 @@ beforeEach(() => {
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
   useStore.setState({
     view: 'runbooks',
-    runbookList: { status: 'idle' },
-    runbookQuery: '',
-    runbookHits: { status: 'idle' },
-    openRunbookId: null,
-    openRunbook: { status: 'idle' },
-    runbookValues: {},
-    runbookFill: null,
+    ...idleReader(),
     runbookFilter: { service: 'all', stage: 'all' },
     assessment: { status: 'idle' },
     incident: null,

@@ -3,8 +3,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssessmentResult } from '../../../../electron/core/api/calls/assess';
 import type { RecoveryPlan, RecoveryRunView } from '../../../../electron/core/recover/types';
+import { emptyRun } from '../../../../electron/core/recover/run-reducer';
 import { ACCOUNT, declaredIncident, estate, planOf } from '../../core/runbooks/step-fixtures';
-import { FAILOVER_FIXTURE, FIXTURES, GENERAL_FIXTURE, documentFor } from './fixtures';
+import { runViewOf } from '../recover/run-view';
+import { FAILOVER_FIXTURE, FIXTURES, GENERAL_FIXTURE, documentFor, idleReader } from './fixtures';
 
 const calls: Array<{ name: string; input: unknown }> = [];
 /** What the mocked core answers: the latest assessment and the incident's plan. */
@@ -16,24 +18,7 @@ const core: { assessment: AssessmentResult | null; plan: RecoveryPlan | null; ho
 };
 
 function runView(incidentId: string, plan: RecoveryPlan | null): RecoveryRunView {
-  return {
-    incidentId,
-    run: {
-      plan,
-      status: 'planned',
-      confirmedAt: null,
-      confirmedBy: null,
-      finishedAt: null,
-      actions: {},
-      openCalls: {},
-      endpointMap: [],
-      lastSeq: 3,
-    },
-    queue: { 'cross-region-snapshot-copy': 0, 'rds-snapshot-copy': 0, 'table-restore': 0 },
-    quotaLimits: { 'cross-region-snapshot-copy': 5, 'rds-snapshot-copy': 5, 'table-restore': 50 },
-    attached: false,
-    interrupted: false,
-  };
+  return runViewOf(incidentId, { ...emptyRun(), plan, lastSeq: 3 }, false);
 }
 
 vi.mock('../../../../renderer/src/api/client', () => ({
@@ -82,13 +67,7 @@ beforeEach(() => {
   core.hold = null;
   useStore.setState({
     view: 'procedure',
-    runbookList: { status: 'idle' },
-    runbookQuery: '',
-    runbookHits: { status: 'idle' },
-    openRunbookId: null,
-    openRunbook: { status: 'idle' },
-    runbookValues: {},
-    runbookFill: null,
+    ...idleReader(),
     assessment: { status: 'idle' },
     recoverRun: null,
     incident: {
