@@ -8,6 +8,7 @@ import { OperationsBoard } from '../../../../renderer/src/views/recover/operatio
 import { PlanPreview } from '../../../../renderer/src/views/recover/plan-preview';
 import { fresherRun } from '../../../../renderer/src/store/slices/recover';
 import { db, input, table } from '../../core/recover/fixtures';
+import { runViewOf } from './run-view';
 
 vi.mock('../../../../renderer/src/views/recover/gantt-chart', () => ({
   GanttChart: () => <div role="img" aria-label="Gantt chart of recovery chains" />,
@@ -28,14 +29,7 @@ function view(entries: Array<[string, Record<string, unknown>]>): RecoveryRunVie
     type,
     data,
   }));
-  return {
-    incidentId: 'DR-20261126-01',
-    run: foldRun(all),
-    queue: { 'cross-region-snapshot-copy': 0, 'rds-snapshot-copy': 0, 'table-restore': 0 },
-    quotaLimits: { 'cross-region-snapshot-copy': 5, 'rds-snapshot-copy': 5, 'table-restore': 50 },
-    attached: true,
-    interrupted: false,
-  };
+  return runViewOf('DR-20261126-01', foldRun(all), true);
 }
 
 describe('the dry run preview', () => {
