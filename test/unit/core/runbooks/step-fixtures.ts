@@ -8,6 +8,7 @@ import type { IncidentState } from '../../../../electron/core/incident/types';
 import { recoverableFromAssessment } from '../../../../electron/core/recover/from-assessment';
 import { buildPlan } from '../../../../electron/core/recover/planner';
 import type { RecoveryPlan, ResourceSelection } from '../../../../electron/core/recover/types';
+import { TEST_DECLARATION } from '../../../fixtures/incident/declaration';
 
 /** The account of every fixture ARN. */
 export const ACCOUNT = '123456789012';
@@ -277,12 +278,7 @@ export function declaredIncident(regions = { primary: 'us-east-1', secondary: 'u
       actor: 'Ana Ruiz',
       type: 'incident.declared',
       data: {
-        id: 'DR-20261126-01',
-        title: 'us-east-1 outage',
-        severity: 'SEV1',
-        commander: 'Ana Ruiz',
-        mode: 'TABLETOP',
-        scenario: 'us-east-1-outage',
+        ...TEST_DECLARATION,
         targets: [TIER.critical, TIER.standard, TIER.low].map(({ id, title, rtoMinutes, rpoMinutes }) => ({
           id,
           title,

@@ -1,4 +1,5 @@
 import type { JournalEntry, ProcedureSnapshot } from '../../../../electron/core/incident/types';
+import { TEST_DECLARATION } from '../../../fixtures/incident/declaration';
 
 /** A small procedure snapshot: five stages, two steps each (the second optional). */
 export const PROCEDURE: ProcedureSnapshot = {
@@ -54,12 +55,7 @@ export function entries(
 export const DECLARED = {
   type: 'incident.declared',
   data: {
-    id: 'DR-20261126-01',
-    title: 'us-east-1 outage',
-    severity: 'SEV1',
-    commander: 'Ana Ruiz',
-    mode: 'TABLETOP',
-    scenario: 'us-east-1-outage',
+    ...TEST_DECLARATION,
     targets: [{ id: 'critical', title: 'Critical', rtoMinutes: 120, rpoMinutes: 15 }],
     procedure: PROCEDURE,
   },

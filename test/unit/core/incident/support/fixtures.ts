@@ -14,6 +14,7 @@ import type { AppEvent } from '../../../../../electron/core/api/events';
 import { loadProcedure } from '../../../../../electron/core/runbooks/load-procedure';
 import type { Procedure } from '../../../../../electron/core/runbooks/procedure-schema';
 import { bundledRunbooksDirSync } from '../../../../../electron/core/paths/package-root';
+import { TEST_DECLARATION } from '../../../../fixtures/incident/declaration';
 
 /** The bundled DR procedure. */
 export function bundledProcedure(): Promise<Procedure> {
@@ -53,12 +54,7 @@ export async function declaredData(
   overrides: Record<string, unknown> = {},
 ): Promise<Record<string, unknown>> {
   return {
-    id: 'DR-20261126-01',
-    title: 'us-east-1 outage',
-    severity: 'SEV1',
-    commander: 'Ana Ruiz',
-    mode: 'TABLETOP',
-    scenario: 'us-east-1-outage',
+    ...TEST_DECLARATION,
     targets: TIERS,
     procedure: snapshotProcedure(await bundledProcedure()),
     ...overrides,
