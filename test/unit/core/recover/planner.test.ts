@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../../electron/core/recover/planner';
+import type { RecoverableResource } from '../../../../electron/core/recover/types';
 import { db, FACTS, input, instance, table } from './fixtures';
+
+/** A 50 GiB data volume of `web` at /dev/sdf, recoverable from one EBS snapshot (which `snapshot` names). */
+function dataVolumeOf(
+  web: RecoverableResource,
+  snapshot: { sourceSnapshotId: string; snapshotRegion?: string; encrypted: boolean },
+): RecoverableResource {
+  return {
+    ...instance('web-data'),
+    id: `${web.id}/vol-1`,
+    kind: 'volume',
+    options: [
+      {
+        data: {
+          strategy: 'ebs-snapshot-copy',
+          ...snapshot,
+          createdAt: '2026-11-26T00:00:00Z',
+          sizeGiB: 50,
+          attach: { instanceResourceId: web.id, device: '/dev/sdf' },
+        },
+        available: true,
+        note: null,
+        rpoMinutes: 240,
+        best: true,
+      },
+    ],
+  };
+}
 
 describe('buildPlan', () => {
   it('is pure: the same input gives the same plan', () => {
@@ -146,27 +174,7 @@ describe('buildPlan', () => {
 
   it('attaches a recovered volume to the recovered instance, in its Availability Zone', () => {
     const web = instance('web');
-    const volume = {
-      ...instance('web-data'),
-      id: `${web.id}/vol-1`,
-      kind: 'volume' as const,
-      options: [
-        {
-          data: {
-            strategy: 'ebs-snapshot-copy' as const,
-            sourceSnapshotId: 'snap-0123456789abcdef0',
-            createdAt: '2026-11-26T00:00:00Z',
-            encrypted: false,
-            sizeGiB: 50,
-            attach: { instanceResourceId: web.id, device: '/dev/sdf' },
-          },
-          available: true,
-          note: null,
-          rpoMinutes: 240,
-          best: true,
-        },
-      ],
-    };
+    const volume = dataVolumeOf(web, { sourceSnapshotId: 'snap-0123456789abcdef0', encrypted: false });
     const plan = buildPlan(input([web, volume]));
     const v = plan.chains.find((c) => c.id === volume.id)!;
     const launch = plan.chains.find((c) => c.id === web.id)!.actions[0]!.id;
@@ -187,28 +195,11 @@ describe('buildPlan', () => {
 
   it('creates the volume straight from a snapshot already copied into the secondary region', () => {
     const web = instance('web');
-    const volume = {
-      ...instance('web-data'),
-      id: `${web.id}/vol-1`,
-      kind: 'volume' as const,
-      options: [
-        {
-          data: {
-            strategy: 'ebs-snapshot-copy' as const,
-            sourceSnapshotId: 'snap-0f1e2d3c4b5a90001',
-            snapshotRegion: 'us-west-2',
-            createdAt: '2026-11-26T00:00:00Z',
-            encrypted: true,
-            sizeGiB: 50,
-            attach: { instanceResourceId: web.id, device: '/dev/sdf' },
-          },
-          available: true,
-          note: null,
-          rpoMinutes: 240,
-          best: true,
-        },
-      ],
-    };
+    const volume = dataVolumeOf(web, {
+      sourceSnapshotId: 'snap-0f1e2d3c4b5a90001',
+      snapshotRegion: 'us-west-2',
+      encrypted: true,
+    });
     const plan = buildPlan(input([web, volume]));
     const v = plan.chains.find((c) => c.id === volume.id)!;
     const launch = plan.chains.find((c) => c.id === web.id)!.actions[0]!.id;
