@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TAG_INCIDENT, TAG_SOURCE } from '../../../electron/core/aws';
 import type { RecoverableResource } from '../../../electron/core/recover/types';
 import type { Simulator } from '../../../electron/simulator';
-import { recoverResources } from '../../fixtures/recover/resources';
+import { EVENTS_ARN, eventsTable, recoverResources } from '../../fixtures/recover/resources';
 import { ACCOUNT } from '../../fixtures/recover/scenario';
 import { execute, INCIDENT, plan, rdsWindow, REGIONS, startSim } from './support';
 
@@ -21,29 +21,12 @@ afterEach(() => {
   sim = null;
 });
 
-const EVENTS_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/events`;
-
-function events(options: RecoverableResource['options']): RecoverableResource {
-  return {
-    id: EVENTS_ARN,
-    service: 'dynamodb',
-    kind: 'table',
-    name: 'events',
-    arn: EVENTS_ARN,
-    region: 'us-east-1',
-    tier: 'standard',
-    tags: { team: 'orders' },
-    details: { ttlAttribute: 'expiresAt' },
-    options,
-  };
-}
-
 describe('more recovery strategies through the SDK against the simulator', () => {
   it('restores a DynamoDB table cross-region by point in time and re-applies PITR, TTL and tags', async () => {
     const started = await startSim();
     sim = started.sim;
     const now = started.sim.clock.now();
-    const table = events([
+    const table = eventsTable([
       {
         data: {
           strategy: 'dynamodb-pitr-cross-region',
@@ -94,7 +77,7 @@ describe('more recovery strategies through the SDK against the simulator', () =>
       .BackupSummaries![0]!;
     const wrong = plan(
       [
-        events([
+        eventsTable([
           {
             data: {
               strategy: 'dynamodb-backup-restore',

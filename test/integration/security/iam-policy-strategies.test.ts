@@ -4,8 +4,7 @@ import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-p
 import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
 import type { RecoverableResource, ResourceSelection } from '../../../electron/core/recover/types';
 import type { Simulator } from '../../../electron/simulator';
-import { recoverResources } from '../../fixtures/recover/resources';
-import { ACCOUNT } from '../../fixtures/recover/scenario';
+import { EVENTS_ARN, eventsTable, recoverResources } from '../../fixtures/recover/resources';
 import { authorizationsOf } from '../../support/iam-authorizations';
 import { captureRequests, type SentRequest } from '../../support/iam-capture';
 import { denied, type Authorization } from '../../support/iam-evaluator';
@@ -32,8 +31,6 @@ afterEach(() => {
   sim?.close();
   sim = null;
 });
-
-const EVENTS_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/events`;
 
 function option(data: RecoverableResource['options'][number]['data']): RecoverableResource['options'] {
   return [{ data, available: true, note: null, rpoMinutes: 0, best: true }];
@@ -148,17 +145,8 @@ describe('the generated IAM policy allows every recovery strategy', () => {
 
   it('DynamoDB cross-region point in time, then tags, PITR and TTL re-applied on the target', async () => {
     const got = await recoverAndCapture(async ({ now }) => {
-      const events: RecoverableResource = {
-        id: EVENTS_ARN,
-        service: 'dynamodb',
-        kind: 'table',
-        name: 'events',
-        arn: EVENTS_ARN,
-        region: 'us-east-1',
-        tier: 'standard',
-        tags: { team: 'orders' },
-        details: { ttlAttribute: 'expiresAt' },
-        options: option({
+      const events = eventsTable(
+        option({
           strategy: 'dynamodb-pitr-cross-region',
           sourceTableArn: EVENTS_ARN,
           window: {
@@ -166,7 +154,7 @@ describe('the generated IAM policy allows every recovery strategy', () => {
             latest: new Date(now.getTime() - 300_000).toISOString(),
           },
         }),
-      };
+      );
       return { resources: [events], selection: [{ resourceId: EVENTS_ARN }] };
     });
     expect(got.status).toBe('completed');
