@@ -18,10 +18,8 @@ import { appTags } from '../../../electron/core/aws/tags';
 import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
 import type { Simulator } from '../../../electron/simulator';
 import { ACCOUNT, WEB_AMI, WEB_AMI_WEST } from '../../fixtures/recover/scenario';
-import { authorizationsOf } from '../../support/iam-authorizations';
-import { captureRequests } from '../../support/iam-capture';
 import { denied, evaluate, type Authorization } from '../../support/iam-evaluator';
-import { simResourceTags } from '../../support/iam-sim-tags';
+import { recordAuthorizations, type IamRecording } from '../../support/iam-recording';
 import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
 import { REGIONS, startSim } from '../recover/support';
 
@@ -35,8 +33,7 @@ import { REGIONS, startSim } from '../recover/support';
 let policy: IamPolicy;
 let sim: Simulator;
 let clients: AwsClients;
-let pending: Authorization[] = [];
-const unreadable: string[] = [];
+let recording: IamRecording;
 
 const TAGS = appTags({ incident: 'DR-20261126-09', source: 'test', createdBy: 'dr-war-room' });
 const DRILL_TAGS = appTags({ incident: 'drill-20261126-041500-ab12', source: 'test', createdBy: 'x' });
@@ -47,23 +44,19 @@ beforeAll(async () => {
   const started = await startSim({ mutate: (s) => delete s.faults });
   sim = started.sim;
   clients = started.clients;
-  const env = { accountId: sim.accountId, resourceTags: simResourceTags(sim) };
-  captureRequests(
-    sim,
-    (request) => pending.push(...authorizationsOf(request, env)),
-    (error) => unreadable.push(error.message),
-  );
+  recording = recordAuthorizations(sim);
 });
 
 afterAll(() => sim.close());
 
 /** Send one command (its answer does not matter) and return the authorisations AWS would make. */
 async function authorizationsFor(send: () => Promise<unknown>): Promise<Authorization[]> {
-  pending = [];
+  const from = recording.authorizations.length;
   await send().catch(() => undefined);
-  expect(unreadable).toEqual([]);
-  expect(pending.length).toBeGreaterThan(0);
-  return pending;
+  expect(recording.unreadable).toEqual([]);
+  const made = recording.authorizations.slice(from);
+  expect(made.length).toBeGreaterThan(0);
+  return made;
 }
 
 function launch(region: string, image: string, subnet: string, tagged: boolean) {

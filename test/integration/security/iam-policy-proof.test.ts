@@ -3,10 +3,8 @@ import type { DrillRecord } from '../../../electron/core/api/calls/drill';
 import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-policy';
 import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
 import type { RecoverableView, RecoveryPlan } from '../../../electron/core/recover/types';
-import { authorizationsOf } from '../../support/iam-authorizations';
-import { captureRequests, type SentRequest } from '../../support/iam-capture';
-import { denied, type Authorization } from '../../support/iam-evaluator';
-import { simResourceTags } from '../../support/iam-sim-tags';
+import { denied } from '../../support/iam-evaluator';
+import { recordAuthorizations, type IamRecording } from '../../support/iam-recording';
 import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
 import {
   declareOutage,
@@ -24,26 +22,11 @@ import {
  * tags at that moment) and evaluated (test/support/iam-evaluator.ts).
  */
 
-interface Run extends TabletopSession {
-  sent: SentRequest[];
-  authorizations: Authorization[];
-  /** Requests the capture could not read or model (must stay empty). */
-  unreadable: string[];
-}
+type Run = TabletopSession & IamRecording;
 
 async function open(scenario: string): Promise<Run> {
   const session = await openTabletopSession({ scenario, prefix: 'iam' });
-  const run: Run = { ...session, sent: [], authorizations: [], unreadable: [] };
-  const env = { accountId: session.sim.accountId, resourceTags: simResourceTags(session.sim) };
-  captureRequests(
-    session.sim,
-    (request) => {
-      run.sent.push(request);
-      run.authorizations.push(...authorizationsOf(request, env));
-    },
-    (error) => run.unreadable.push(error.message),
-  );
-  return run;
+  return { ...session, ...recordAuthorizations(session.sim) };
 }
 
 function operationsOf(run: Run): string[] {

@@ -3,10 +3,8 @@ import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-p
 import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
 import type { ReapplyResult } from '../../../electron/core/validate/types';
 import type { DynamoState } from '../../../electron/simulator/services/dynamodb/model';
-import { authorizationsOf } from '../../support/iam-authorizations';
-import { captureRequests, type SentRequest } from '../../support/iam-capture';
-import { denied, type Authorization } from '../../support/iam-evaluator';
-import { simResourceTags } from '../../support/iam-sim-tags';
+import { denied } from '../../support/iam-evaluator';
+import { recordAuthorizations, type IamRecording } from '../../support/iam-recording';
 import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
 import { recovered, resourceOf, type Recovered } from '../validate/support';
 
@@ -20,22 +18,12 @@ const CARTS = 'arn:aws:dynamodb:us-east-1:123456789012:table/carts';
 
 let r: Recovered;
 let policy: IamPolicy;
-const sent: SentRequest[] = [];
-const authorizations: Authorization[] = [];
-const unreadable: string[] = [];
+let recording: IamRecording;
 
 beforeAll(async () => {
   policy = buildIamPolicy((await loadProcedure(BUNDLED_RUNBOOKS_DIR)).regions);
   r = await recovered({ sourceUp: true, names: ['carts'] });
-  const env = { accountId: r.sim.accountId, resourceTags: simResourceTags(r.sim) };
-  captureRequests(
-    r.sim,
-    (request) => {
-      sent.push(request);
-      authorizations.push(...authorizationsOf(request, env));
-    },
-    (error) => unreadable.push(error.message),
-  );
+  recording = recordAuthorizations(r.sim);
 }, 120_000);
 
 afterAll(async () => {
@@ -54,10 +42,10 @@ describe('validation and re-applying settings under the generated IAM policy', (
       resourceId: CARTS,
     });
     expect(result.applied.map((a) => a.setting).sort()).toEqual(['pitr', 'tags']);
-    const tagging = sent.find((s) => s.operation === 'TagResource')!;
+    const tagging = recording.sent.find((s) => s.operation === 'TagResource')!;
     // The request carries only the source's tags: it is allowed because the table is the app's.
     expect(JSON.stringify(tagging.json)).not.toContain('dr-war-room:incident');
-    expect(unreadable).toEqual([]);
-    expect(denied(policy, authorizations)).toEqual([]);
+    expect(recording.unreadable).toEqual([]);
+    expect(denied(policy, recording.authorizations)).toEqual([]);
   });
 });

@@ -5,10 +5,9 @@ import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
 import type { RecoverableResource, ResourceSelection } from '../../../electron/core/recover/types';
 import type { Simulator } from '../../../electron/simulator';
 import { EVENTS_ARN, eventsTable, recoverResources } from '../../fixtures/recover/resources';
-import { authorizationsOf } from '../../support/iam-authorizations';
-import { captureRequests, type SentRequest } from '../../support/iam-capture';
+import type { SentRequest } from '../../support/iam-capture';
 import { denied, type Authorization } from '../../support/iam-evaluator';
-import { simResourceTags } from '../../support/iam-sim-tags';
+import { recordAuthorizations } from '../../support/iam-recording';
 import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
 import { execute, plan, rdsWindow, REGIONS, startSim } from '../recover/support';
 
@@ -57,22 +56,11 @@ async function recoverAndCapture(
     options: r.options.map((o) => ({ ...o, available: true })),
   }));
   const chosen = await build({ resources, now: started.sim.clock.now(), clients: started.clients });
-  const sent: SentRequest[] = [];
-  const authorizations: Authorization[] = [];
-  const unreadable: string[] = [];
-  const env = { accountId: started.sim.accountId, resourceTags: simResourceTags(started.sim) };
-  const stop = captureRequests(
-    started.sim,
-    (request) => {
-      sent.push(request);
-      authorizations.push(...authorizationsOf(request, env));
-    },
-    (error) => unreadable.push(error.message),
-  );
+  const recording = recordAuthorizations(started.sim);
   const { run } = await execute(started.clients, plan(chosen.resources, chosen.selection));
-  stop();
-  expect(unreadable).toEqual([]);
-  return { sent, authorizations, status: run.status };
+  recording.stop();
+  expect(recording.unreadable).toEqual([]);
+  return { sent: recording.sent, authorizations: recording.authorizations, status: run.status };
 }
 
 function ops(sent: readonly SentRequest[]): string[] {
