@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIamPolicy, type IamPolicy } from '../../../electron/core/aws/iam-policy';
 import { loadProcedure } from '../../../electron/core/runbooks/load-procedure';
 import type { ReapplyResult } from '../../../electron/core/validate/types';
-import type { DynamoState } from '../../../electron/simulator/services/dynamodb/model';
 import { denied } from '../../support/iam-evaluator';
 import { recordAuthorizations, type IamRecording } from '../../support/iam-recording';
 import { BUNDLED_RUNBOOKS_DIR } from '../../support/test-core';
-import { recovered, resourceOf, type Recovered } from '../validate/support';
+import { asRestoreLeftIt, recovered, resourceOf, type Recovered } from '../validate/support';
 
 /**
  * Validation after a recovery, and re-applying what a DynamoDB restore does not carry over (PITR
@@ -34,9 +33,7 @@ describe('validation and re-applying settings under the generated IAM policy', (
   it('allows every request of a validation and of re-applying PITR and the source tags', async () => {
     const first = await r.validate({ only: [CARTS] });
     const table = resourceOf(first, CARTS).targetId;
-    const record = r.sim.state<DynamoState>('dynamodb').tables[`us-west-2/${table}`]!;
-    record.pitr = { enabled: false, recoveryPeriodDays: 35 };
-    record.tags = record.tags.filter((t) => t.Key.startsWith('dr-war-room:'));
+    asRestoreLeftIt(r.sim, table);
     const result = await r.call<ReapplyResult>('validate.reapply', {
       incidentId: r.incidentId,
       resourceId: CARTS,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAG_INCIDENT } from '../../../electron/core/aws';
 import type { ReapplyResult } from '../../../electron/core/validate/types';
 import type { DynamoState } from '../../../electron/simulator/services/dynamodb/model';
-import { checkOf, recovered, resourceOf, type Recovered } from './support';
+import { asRestoreLeftIt, checkOf, recovered, resourceOf, type Recovered } from './support';
 
 const CARTS = 'arn:aws:dynamodb:us-east-1:123456789012:table/carts';
 const SESSIONS = 'arn:aws:dynamodb:us-east-1:123456789012:table/sessions';
@@ -21,10 +21,7 @@ describe('validate.reapply', () => {
   it('finds PITR and tags missing on a restored table, re-applies them on the target only, and validates clean', async () => {
     const first = await r.validate({ only: [CARTS] });
     const table = resourceOf(first, CARTS).targetId;
-    // As a restore leaves it: PITR off, only the app's own tags.
-    const record = r.sim.state<DynamoState>('dynamodb').tables[`us-west-2/${table}`]!;
-    record.pitr = { enabled: false, recoveryPeriodDays: 35 };
-    record.tags = record.tags.filter((t) => t.Key.startsWith('dr-war-room:'));
+    const record = asRestoreLeftIt(r.sim, table);
 
     const before = await r.validate({ only: [CARTS] });
     expect(checkOf(before, CARTS, 'pitr')).toMatchObject({ status: 'warn' });

@@ -5,6 +5,7 @@ import type { Core } from '../../../electron/core/app/core';
 import type { RecoverableView, RecoveryPlan, ResourceSelection } from '../../../electron/core/recover/types';
 import type { ValidationRun } from '../../../electron/core/validate/types';
 import type { Simulator } from '../../../electron/simulator';
+import type { DynamoState } from '../../../electron/simulator/services/dynamodb/model';
 import { declareOutage, firstTargetsMapping, openTabletopSession } from '../../support/tabletop-session';
 
 /** A tabletop core on a temporary data folder, with a finished recovery of the outage scenario. */
@@ -101,4 +102,16 @@ export function checkOf(
   const c = resourceOf(run, resourceId).checks.find((x) => x.id === checkId);
   if (!c) throw new Error(`${resourceId} has no check ${checkId}`);
   return c;
+}
+
+/**
+ * Leave the restored table `targetId` in us-west-2 as a DynamoDB restore leaves it (PITR off,
+ * only the app's own tags) and return its simulator record.
+ */
+export function asRestoreLeftIt(sim: Simulator, targetId: string): DynamoState['tables'][string] {
+  const record = sim.state<DynamoState>('dynamodb').tables[`us-west-2/${targetId}`];
+  if (!record) throw new Error(`no table ${targetId} in us-west-2`);
+  record.pitr = { enabled: false, recoveryPeriodDays: 35 };
+  record.tags = record.tags.filter((t) => t.Key.startsWith('dr-war-room:'));
+  return record;
 }
