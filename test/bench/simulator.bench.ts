@@ -127,22 +127,42 @@ async function oneResourceCalls(transport: Transport, regions: readonly string[]
   ];
 }
 
+/** Calls per second of each run, by the wall clock and per CPU second of this process. */
+interface Rates {
+  wall: number[];
+  cpu: number[];
+}
+
 /** Rates of `runs` runs of `total` calls spread round-robin over `calls`, after one full warm-up run. */
-async function rate(
-  calls: readonly DescribeCall[],
-  total: number,
+async function rate(calls: readonly DescribeCall[], total: number, runs: number): Promise<Rates> {
+  const [rates] = await interleavedRates([{ calls, total }], runs);
+  if (!rates) throw new Error('No rates were measured: the mix list was empty.');
+  return rates;
+}
+
+/**
+ * The rates of several mixes measured in turn, run by run (one warm-up run of each first), so
+ * that a burst of load from elsewhere on the machine falls on all of them alike.
+ */
+async function interleavedRates(
+  mixes: ReadonlyArray<{ calls: readonly DescribeCall[]; total: number }>,
   runs: number,
-): Promise<{ wall: number[]; cpu: number[] }> {
-  const send = (i: number) => calls[i % calls.length]!.send();
-  await measureCalls(total, CONCURRENCY, send);
-  const wall: number[] = [];
-  const cpu: number[] = [];
+): Promise<Rates[]> {
+  const senders = mixes.map(
+    ({ calls }) =>
+      (i: number) =>
+        calls[i % calls.length]!.send(),
+  );
+  for (const [m, send] of senders.entries()) await measureCalls(mixes[m]!.total, CONCURRENCY, send);
+  const results: Rates[] = mixes.map(() => ({ wall: [], cpu: [] }));
   for (let r = 0; r < runs; r++) {
-    const measured = await measureCalls(total, CONCURRENCY, send);
-    wall.push(measured.perSecond);
-    cpu.push(measured.perCpuSecond);
+    for (const [m, send] of senders.entries()) {
+      const measured = await measureCalls(mixes[m]!.total, CONCURRENCY, send);
+      results[m]!.wall.push(measured.perSecond);
+      results[m]!.cpu.push(measured.perCpuSecond);
+    }
   }
-  return { wall, cpu };
+  return results;
 }
 
 function perSecond(value: number): string {
@@ -174,10 +194,15 @@ export async function simulatorBench(): Promise<BenchCase[]> {
     const inProcess = { requestHandler: sim.requestHandler };
     const lists = listCalls(inProcess, REGION);
     const ones = await oneResourceCalls(inProcess, sim.regions);
-    const mixed = await rate(lists, CALLS_PER_RUN, RUNS);
-    const http = await rate(listCalls({ endpoint: server.url }, REGION), HTTP_CALLS_PER_RUN, RUNS);
-    const defaults = await rate(describeCalls(inProcess, REGION), CALLS_PER_RUN, RUNS);
-    const single = await rate(ones, CALLS_PER_RUN, RUNS);
+    const [mixed, http, defaults, single] = (await interleavedRates(
+      [
+        { calls: lists, total: CALLS_PER_RUN },
+        { calls: listCalls({ endpoint: server.url }, REGION), total: HTTP_CALLS_PER_RUN },
+        { calls: describeCalls(inProcess, REGION), total: CALLS_PER_RUN },
+        { calls: ones, total: CALLS_PER_RUN },
+      ],
+      RUNS,
+    )) as [Rates, Rates, Rates, Rates];
     const setup = `${CONCURRENCY} in flight, real SDK v3 clients built once with cacheMiddleware (every call serialised, signed and parsed)`;
     cases.push(
       {
