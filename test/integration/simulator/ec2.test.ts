@@ -235,6 +235,10 @@ describe('EC2 through the real SDK v3 client', () => {
         SourceImageId: WEB_AMI,
         Name: 'web-dr',
         ClientToken: 'inc-1-web',
+        TagSpecifications: [
+          { ResourceType: 'image', Tags: [{ Key: 'dr-war-room:incident', Value: 'INC-1' }] },
+          { ResourceType: 'snapshot', Tags: [{ Key: 'dr-war-room:source', Value: WEB_AMI }] },
+        ],
       }),
     );
     const again = await west.send(
@@ -271,6 +275,10 @@ describe('EC2 through the real SDK v3 client', () => {
       new DescribeSnapshotsCommand({ SnapshotIds: [copiedSnapshot as string] }),
     );
     expect(westSnap.Snapshots?.[0]?.State).toBe('completed');
+    // Tag specifications reach the resource type they name: the image, and the copied snapshots.
+    expect(westSnap.Snapshots?.[0]?.Tags).toEqual([{ Key: 'dr-war-room:source', Value: WEB_AMI }]);
+    const copied = (await west.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+    expect(copied?.Tags).toEqual([{ Key: 'dr-war-room:incident', Value: 'INC-1' }]);
 
     const otherVpc = await sdkFailure(
       west.send(

@@ -105,7 +105,10 @@ export const copyImage = defineOperation<CopyImageRequest, CopyImageResult, Ec2S
             encrypted: input.Encrypted ?? false,
             kmsKeyId: input.KmsKeyId,
             description: `Copied for DestinationAmi ${id} from SourceAmi ${source.id} for SourceSnapshot ${sourceSnapshot.id}. Task created on ${now.getTime()}.`,
-            tags: input.CopyImageTags ? source.tags.map((t) => ({ ...t })) : [],
+            tags: [
+              ...(input.CopyImageTags ? source.tags.map((t) => ({ ...t })) : []),
+              ...tagsFor(input.TagSpecifications, 'snapshot'),
+            ],
           })
         : undefined;
       return {
