@@ -74,6 +74,23 @@ describe('guarded clients against the simulator', () => {
     expect(requests).toBe(0);
   });
 
+  it('keep guarding every call once a command class is cached (tabletop clients cache middleware)', async () => {
+    const readOnly = clients.withPolicy(allowKinds(['read'], 'The assessment'));
+    const { CopyDBSnapshotCommand } = await import('@aws-sdk/client-rds');
+    const rds = readOnly.rds('us-west-2');
+    await rds.send(new DescribeDBInstancesCommand({}));
+    await rds.send(new DescribeDBInstancesCommand({}));
+    for (let i = 0; i < 3; i += 1) {
+      const error = await failure(
+        rds.send(
+          new CopyDBSnapshotCommand({ SourceDBSnapshotIdentifier: 'a', TargetDBSnapshotIdentifier: 'b' }),
+        ),
+      );
+      expect(error).toMatchObject({ code: 'OPERATION_NOT_ALLOWED' });
+    }
+    expect(requests).toBe(2);
+  });
+
   it('report a refused region clearly and fast-fail within the attempt budget', async () => {
     sim.faults.regionDown('us-east-1', 'refused');
     const error = await failure(clients.fastFail().sts('us-east-1').send(new GetCallerIdentityCommand({})));
