@@ -1,4 +1,5 @@
 /** Timeline items from journal entries (pure: the renderer builds the same items as it folds). */
+import type { StageId } from '../runbooks/procedure-schema';
 import { entryKind } from './entry-types';
 import { foldEntries } from './reducer';
 import type { IncidentState, JournalEntry, TimelineItem } from './types';
@@ -55,4 +56,35 @@ export function describeEntry(entry: JournalEntry): string {
       return summary ? `${entry.type}: ${summary}` : entry.type;
     }
   }
+}
+
+/** Which timeline items {@link timelineSince} keeps. */
+export interface TimelineFilter {
+  /** Only entries after this sequence number (0: from the start). */
+  afterSeq?: number;
+  /** Only entries made while the incident was in this stage. */
+  stage?: StageId | undefined;
+  /** Only these kinds of item. */
+  kinds?: string[] | undefined;
+}
+
+/**
+ * The timeline items of `entries` after `filter.afterSeq`, each labelled with the stage recorded
+ * for it in `stages` (same index; `assess` when missing), kept by stage and kind. Pure.
+ */
+export function timelineSince(
+  entries: readonly JournalEntry[],
+  stages: readonly StageId[],
+  filter: TimelineFilter,
+): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const after = filter.afterSeq ?? 0;
+  for (let i = after; i < entries.length; i += 1) {
+    const entry = entries[i]!;
+    const item: TimelineItem = { ...toTimelineItem(entry, null), stage: stages[i] ?? 'assess' };
+    if (filter.stage && item.stage !== filter.stage) continue;
+    if (filter.kinds && !filter.kinds.includes(item.kind)) continue;
+    items.push(item);
+  }
+  return items;
 }
