@@ -56,3 +56,25 @@ export function targetsMet(
   if (rto === null || rtoTarget === null || rpo === null || rpoTarget === null) return null;
   return rto <= rtoTarget && rpo <= rpoTarget;
 }
+
+/** A reference time for the data-loss window, and what it is. */
+export interface LossWindowReference {
+  at: string;
+  what: string;
+}
+
+/**
+ * The end of the data-loss window, on the account's clock: the impact start the commander gave;
+ * else the assessment's time (the option's point plus its RPO: the same clock as the restored
+ * point); else, live, the declaration (tabletop journal and account clocks differ); else null.
+ */
+export function lossWindowEnd(
+  given: LossWindowReference | null,
+  assessedAt: string | null,
+  mode: 'LIVE' | 'TABLETOP',
+  declaredAt: string,
+): LossWindowReference | null {
+  if (given) return given;
+  if (assessedAt) return { at: assessedAt, what: 'outage assessed at' };
+  return mode === 'LIVE' ? { at: declaredAt, what: 'incident declared at' } : null;
+}

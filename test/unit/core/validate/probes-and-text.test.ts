@@ -5,7 +5,7 @@ import { recoveryMappingSchema } from '../../../../electron/core/recover/mapping
 import { probeSchema } from '../../../../electron/core/validate/probe-schema';
 import { fillAddress } from '../../../../electron/core/validate/run-probes';
 import type { ResourceValidation, ValidationRun } from '../../../../electron/core/validate/types';
-import { countRun } from '../../../../electron/core/validate/validate-service';
+import { countRun } from '../../../../electron/core/validate/run-counts';
 import { runSummary, validationText } from '../../../../electron/core/validate/validation-text';
 
 describe('probes in the mapping file', () => {
