@@ -12,36 +12,23 @@ import { AppError } from '../api/errors';
 import type { AppEvent } from '../api/events';
 import { createAwsClients, type AwsClients, type SimulatorRequestHandler } from '../aws/clients';
 import { SessionGate } from '../aws/session-gate';
+import { SsoAccountAliases } from './account-alias';
 import { awsConfigPaths } from './aws-config-paths';
 import type { FlowTiming } from './device-flow';
-import { callerIdentityInRegions, parseCallerArn, ssoAccountName } from './identity';
+import { expiryNotice, type ExpiryMark } from './expiry-notice';
+import { callerIdentityInRegions } from './identity';
+import { firstAnswer, identityView } from './identity-view';
 import { LoginManager, type LoginTarget } from './login-manager';
 import { loadProfiles, type ProfileInfo, type ProfilesResult } from './profiles';
 import { loginCommand, toProfileView } from './profile-view';
-import {
-  TABLETOP_PROFILE,
-  TABLETOP_START_URL,
-  chooseProfile,
-  loginTargetFor,
-  noSuchProfile,
-  tabletopProfileInfo,
-} from './session-choices';
+import { TABLETOP_PROFILE, chooseProfile, loginTargetFor, noSuchProfile } from './session-choices';
 import { readSessionSettings, writeSessionSettings } from './settings';
-import {
-  EXPIRY_WARNING_SECONDS,
-  cliTime,
-  readSsoToken,
-  sessionStateAt,
-  ssoCacheKey,
-  ssoSessionStatus,
-  writeSsoToken,
-} from './token-cache';
+import { ensureTabletopToken, tabletopProfiles } from './tabletop-session';
+import { EXPIRY_WARNING_SECONDS, sessionStateAt, ssoCacheKey, ssoSessionStatus } from './token-cache';
 import { isAllowedVerificationUrl } from './verification-url';
 
 /** How often the background watch re-checks the identity in both regions (a region coming back shows up). */
 const IDENTITY_RECHECK_MS = 2 * 60 * 1000;
-/** The simulated session length of a tabletop exercise (8 hours, Identity Center's default). */
-const TABLETOP_SESSION_MS = 8 * 3600 * 1000;
 
 /** What the session service needs of the tabletop simulator. */
 export interface TabletopAccount {
@@ -84,11 +71,11 @@ interface Selection {
 export class SessionService {
   private selection: Promise<Selection> | null = null;
   private lastStatus: SessionStatusView | null = null;
-  private warned = new Map<string, 'expiring' | 'expired'>();
+  private warned = new Map<string, ExpiryMark>();
   private watch: ReturnType<typeof setInterval> | null = null;
   private readonly logins: LoginManager;
   private readonly now: () => Date;
-  private readonly aliasCache = new Map<string, string | null>();
+  private readonly aliases = new SsoAccountAliases();
 
   constructor(private readonly options: SessionServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -118,15 +105,7 @@ export class SessionService {
   }
 
   private async readProfiles(): Promise<ProfilesResult> {
-    if (this.tabletop) {
-      return {
-        profiles: [tabletopProfileInfo((await this.options.regions()).secondary)],
-        issues: [],
-        configFile: '',
-        credentialsFile: '',
-        envProfile: null,
-      };
-    }
+    if (this.tabletop) return tabletopProfiles((await this.options.regions()).secondary);
     return loadProfiles(this.options.env);
   }
 
@@ -148,7 +127,11 @@ export class SessionService {
         throw new AppError('INTERNAL', 'Tabletop mode needs the simulator, and none was given.');
       const sim = await this.options.simulator();
       clients = createAwsClients({ mode: 'TABLETOP', simulator: sim.requestHandler, sessionGate: gate });
-      await this.ensureTabletopToken();
+      await ensureTabletopToken(
+        this.cacheDir(),
+        async () => (await this.options.regions()).secondary,
+        this.now,
+      );
     } else {
       clients = createAwsClients({
         mode: 'LIVE',
@@ -158,20 +141,6 @@ export class SessionService {
       });
     }
     return { profile, info, clients, gate };
-  }
-
-  /** A tabletop exercise starts signed in, with a simulated 8-hour session. */
-  private async ensureTabletopToken(): Promise<void> {
-    const dir = this.cacheDir();
-    const existing = await readSsoToken(dir, TABLETOP_PROFILE).catch(() => null);
-    if (existing) return;
-    const { secondary } = await this.options.regions();
-    await writeSsoToken(dir, TABLETOP_PROFILE, {
-      startUrl: TABLETOP_START_URL,
-      region: secondary,
-      accessToken: 'tabletop-initial-session',
-      expiresAt: cliTime(new Date(this.now().getTime() + TABLETOP_SESSION_MS)),
-    });
   }
 
   private selected(): Promise<Selection> {
@@ -254,21 +223,13 @@ export class SessionService {
 
   private async alias(selection: Selection, accountId: string): Promise<string | null> {
     if (this.tabletop) return (await this.options.simulator?.())?.accountAlias ?? null;
-    const sso = selection.info?.sso;
-    const key = sso ? ssoCacheKey(sso) : null;
-    if (!sso?.region || !key) return null;
-    const cacheKey = `${selection.profile}/${accountId}`;
-    if (this.aliasCache.has(cacheKey)) return this.aliasCache.get(cacheKey) ?? null;
-    try {
-      const token = await readSsoToken(this.cacheDir(), key);
-      if (!token) return null;
-      const name = await ssoAccountName(selection.clients, sso.region, token.accessToken, accountId);
-      this.aliasCache.set(cacheKey, name);
-      return name;
-    } catch {
-      // The alias is a nicety: without it the header shows the account id alone.
-      return null;
-    }
+    return this.aliases.lookup({
+      cacheDir: this.cacheDir(),
+      profile: selection.profile,
+      info: selection.info,
+      clients: selection.clients,
+      accountId,
+    });
   }
 
   /** Who the app acts as, STS reachability in both regions, and the session expiry. */
@@ -280,19 +241,8 @@ export class SessionService {
       return { ...this.lastStatus, session, paused: selection.gate.closed };
     }
     const regions = await callerIdentityInRegions(selection.clients, await this.options.regions());
-    const answered = regions.find((r) => r.reachable && r.accountId && r.arn);
-    let identity: SessionStatusView['identity'] = null;
-    if (answered?.accountId && answered.arn) {
-      const parts = parseCallerArn(answered.arn);
-      identity = {
-        accountId: answered.accountId,
-        accountAlias: await this.alias(selection, answered.accountId),
-        arn: answered.arn,
-        role: parts.displayRole,
-        roleName: parts.roleName,
-        sessionName: parts.sessionName,
-      };
-    }
+    const answer = firstAnswer(regions);
+    const identity = answer ? identityView(answer, await this.alias(selection, answer.accountId)) : null;
     const info = selection.info;
     const status: SessionStatusView = {
       mode: this.options.mode,
@@ -321,19 +271,10 @@ export class SessionService {
     const session = await this.sessionOf(selection.info);
     if (!session?.expiresAt || selection.profile === null) return session;
     const key = `${selection.profile}@${session.expiresAt}`;
-    const done = this.warned.get(key);
-    if (session.state === 'expiring' && !done) {
-      this.warned.set(key, 'expiring');
-      this.options.emit({
-        type: 'session.expiring',
-        profile: selection.profile,
-        expiresAt: session.expiresAt,
-        secondsLeft: session.secondsLeft ?? 0,
-      });
-    }
-    if (session.state === 'expired' && done !== 'expired') {
-      this.warned.set(key, 'expired');
-      this.options.emit({ type: 'session.expired', profile: selection.profile, during: null });
+    const notice = expiryNotice(session, selection.profile, this.warned.get(key));
+    if (notice) {
+      this.warned.set(key, notice.mark);
+      this.options.emit(notice.event);
     }
     return session;
   }
