@@ -16,7 +16,8 @@ import type { BackupPolicy } from '../runbooks/backup-policy';
 import { ASSESS_COMPLETED_ENTRY, assessmentEvidence, assessmentSnapshot } from './journal-snapshot';
 import { ScanCancelledError, runScan } from './run-scan';
 import type { ScanClients } from './scan-clients';
-import type { LaneSnapshot, SchedulerOptions } from './scheduler';
+import type { LaneSnapshot } from './scan-lane';
+import type { SchedulerOptions } from './scheduler';
 
 /** The file the latest assessment is kept in, inside the data folder (so the CLI's `plan` can read it). */
 export const LATEST_ASSESSMENT_FILE = 'assessment-latest.json';

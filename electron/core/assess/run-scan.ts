@@ -16,7 +16,8 @@ import { discoverS3 } from './discover-s3';
 import type { DiscoveryContext } from './discovery-context';
 import { emptyInventory } from './inventory';
 import { scheduledClients, type ScanClients } from './scan-clients';
-import { ScanScheduler, type LaneSnapshot, type SchedulerOptions } from './scheduler';
+import type { LaneSnapshot } from './scan-lane';
+import { ScanScheduler, type SchedulerOptions } from './scheduler';
 
 /** Everything one scan needs. */
 export interface ScanInput {

@@ -1,8 +1,20 @@
-import type { AssessServiceName, LaneHealth, LaneProgress } from '../api/calls/assess';
+import type { AssessServiceName } from '../api/calls/assess';
 import { describeAwsError } from '../aws/describe-aws-error';
-import { AdaptiveLimit } from './adaptive-limit';
-import { initialLaneHealth, nextLaneHealth, type LaneHealthState } from './lane-health';
+import { abortableSleep } from './abortable-sleep';
+import { nextLaneHealth } from './lane-health';
 import { ScanCallError } from './scan-call-error';
+import {
+  acquireSlot,
+  cancelledCallError,
+  laneSnapshot,
+  laneTotals,
+  newLane,
+  notAskedCallError,
+  releaseSlot,
+  type LaneSnapshot,
+  type ScanLane,
+} from './scan-lane';
+import { stableKey } from './stable-key';
 
 /** Settings of a {@link ScanScheduler}. */
 export interface SchedulerOptions {
@@ -37,50 +49,8 @@ export interface CallSlot {
   degraded: boolean;
 }
 
-/** A lane's progress and health at one moment. */
-export interface LaneSnapshot {
-  progress: LaneProgress;
-  health: LaneHealth;
-  concurrency: number;
-}
-
-interface Lane {
-  service: AssessServiceName;
-  region: string;
-  limit: AdaptiveLimit;
-  active: number;
-  waiting: Array<() => void>;
-  health: LaneHealthState;
-  done: number;
-  total: number;
-  failed: number;
-  calls: number;
-  skipped: number;
-  throttled: number;
-  /** When a call of this lane last succeeded (the scheduler's clock), or -Infinity. */
-  lastSuccessAt: number;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new Error('cancelled'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('cancelled'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Read through a function so TypeScript does not keep a narrowing across an await. */
-function isDown(lane: Lane): boolean {
+function isDown(lane: ScanLane): boolean {
   return lane.health.status === 'down';
 }
 
@@ -90,19 +60,6 @@ function attemptsOf(value: unknown): number {
   return typeof metadata?.attempts === 'number' ? metadata.attempts : 1;
 }
 
-/** A stable JSON text of a call's input (keys sorted), for the memo key. */
-export function stableKey(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableKey(record[k])}`).join(',')}}`;
-}
-
 /**
  * Runs the scan's AWS calls: a bounded, adaptive concurrency per service and region, every call
  * made at most once (memoised by service, region, operation and input), throttled calls retried
@@ -110,7 +67,7 @@ export function stableKey(value: unknown): string {
  * failed or answered slowly, and no calls at all to a lane that is down. Cancellable.
  */
 export class ScanScheduler {
-  private readonly lanes = new Map<string, Lane>();
+  private readonly lanes = new Map<string, ScanLane>();
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly degradedRegions = new Map<string, string>();
   private readonly opts: Required<Omit<SchedulerOptions, 'signal' | 'onLaneChange'>> &
@@ -175,133 +132,45 @@ export class ScanScheduler {
 
   /** Every lane's progress and health. */
   snapshots(): LaneSnapshot[] {
-    return [...this.lanes.values()].map((lane) => this.snapshot(lane));
+    return [...this.lanes.values()].map((lane) => laneSnapshot(lane));
   }
 
   /** Calls sent, failed, throttled and skipped, over every lane. */
   totals(): { total: number; failed: number; throttled: number; skipped: number } {
-    let total = 0;
-    let failed = 0;
-    let throttled = 0;
-    let skipped = 0;
-    for (const lane of this.lanes.values()) {
-      total += lane.calls;
-      failed += lane.failed - lane.skipped;
-      throttled += lane.throttled;
-      skipped += lane.skipped;
-    }
-    return { total, failed, throttled, skipped };
+    return laneTotals(this.lanes.values());
   }
 
   /** Make sure a lane exists (so it shows in progress and health even before its first call). */
-  lane(service: AssessServiceName, region: string): Lane {
+  lane(service: AssessServiceName, region: string): ScanLane {
     const key = `${service}/${region}`;
     let lane = this.lanes.get(key);
     if (!lane) {
-      lane = {
-        service,
-        region,
-        limit: new AdaptiveLimit({ initial: this.opts.initialConcurrency, max: this.opts.maxConcurrency }),
-        active: 0,
-        waiting: [],
-        health: initialLaneHealth,
-        done: 0,
-        total: 0,
-        failed: 0,
-        calls: 0,
-        skipped: 0,
-        throttled: 0,
-        lastSuccessAt: Number.NEGATIVE_INFINITY,
-      };
+      lane = newLane(service, region, {
+        initial: this.opts.initialConcurrency,
+        max: this.opts.maxConcurrency,
+      });
       this.lanes.set(key, lane);
     }
     return lane;
   }
 
-  private snapshot(lane: Lane): LaneSnapshot {
-    return {
-      progress: {
-        service: lane.service,
-        region: lane.region,
-        done: lane.done,
-        total: lane.total,
-        failed: lane.failed,
-      },
-      health: {
-        service: lane.service,
-        region: lane.region,
-        status: lane.health.status,
-        calls: lane.calls,
-        failures: lane.failed,
-        skipped: lane.skipped,
-        throttled: lane.throttled,
-        reason: lane.health.reason,
-      },
-      concurrency: lane.limit.limit,
-    };
+  private changed(lane: ScanLane): void {
+    this.opts.onLaneChange?.(laneSnapshot(lane));
   }
 
-  private changed(lane: Lane): void {
-    this.opts.onLaneChange?.(this.snapshot(lane));
-  }
-
-  private cancelledError(lane: Lane, operation: string): ScanCallError {
-    return new ScanCallError({
-      service: lane.service,
-      region: lane.region,
-      operation,
-      hint: 'cancelled',
-      awsCode: 'Cancelled',
-      message: 'The scan was cancelled.',
-      skipped: true,
-    });
-  }
-
-  private skippedError(lane: Lane, operation: string): ScanCallError {
-    lane.skipped += 1;
-    return new ScanCallError({
-      service: lane.service,
-      region: lane.region,
-      operation,
-      hint: 'unavailable',
-      awsCode: 'NotAttempted',
-      message: `not asked: ${lane.service} in ${lane.region} does not answer (${lane.health.reason ?? 'unreachable'})`,
-      skipped: true,
-    });
-  }
-
-  private async acquire(lane: Lane): Promise<void> {
-    if (lane.active < lane.limit.limit) {
-      lane.active += 1;
-      return;
-    }
-    // The releasing call counts this one as active before waking it.
-    await new Promise<void>((resolve) => lane.waiting.push(resolve));
-  }
-
-  private release(lane: Lane): void {
-    lane.active -= 1;
-    while (lane.waiting.length > 0 && lane.active < lane.limit.limit) {
-      const next = lane.waiting.shift();
-      if (!next) break;
-      lane.active += 1;
-      next();
-    }
-  }
-
-  private async run<T>(lane: Lane, operation: string, send: (slot: CallSlot) => Promise<T>): Promise<T> {
+  private async run<T>(lane: ScanLane, operation: string, send: (slot: CallSlot) => Promise<T>): Promise<T> {
     const scanSignal = this.opts.signal;
     for (let attempt = 0; ; attempt += 1) {
-      if (scanSignal?.aborted) throw this.cancelledError(lane, operation);
-      if (lane.health.status === 'down') throw this.skippedError(lane, operation);
-      await this.acquire(lane);
+      if (scanSignal?.aborted) throw cancelledCallError(lane, operation);
+      if (lane.health.status === 'down') throw notAskedCallError(lane, operation);
+      await acquireSlot(lane);
       if (scanSignal?.aborted) {
-        this.release(lane);
-        throw this.cancelledError(lane, operation);
+        releaseSlot(lane);
+        throw cancelledCallError(lane, operation);
       }
       if (isDown(lane)) {
-        this.release(lane);
-        throw this.skippedError(lane, operation);
+        releaseSlot(lane);
+        throw notAskedCallError(lane, operation);
       }
       const degraded = this.degradedRegions.has(lane.region) || lane.health.status !== 'healthy';
       const timeoutMs = degraded ? this.opts.degradedTimeoutMs : this.opts.callTimeoutMs;
@@ -319,7 +188,7 @@ export class ScanScheduler {
       const releaseOnce = (): void => {
         if (released) return;
         released = true;
-        this.release(lane);
+        releaseSlot(lane);
       };
       try {
         const value = await send({ signal: controller.signal, degraded });
@@ -334,7 +203,7 @@ export class ScanScheduler {
         this.observe(lane, { kind: 'success', slow: elapsed > this.opts.slowCallMs, elapsedMs: elapsed });
         return value;
       } catch (error) {
-        if (scanSignal?.aborted) throw this.cancelledError(lane, operation);
+        if (scanSignal?.aborted) throw cancelledCallError(lane, operation);
         // A lane that answered other calls while this one waited is not down: the wait was the
         // SDK pacing its retries (adaptive mode) or a slow answer, so retry it like throttling.
         const pacedTimeout = timedOut && lane.lastSuccessAt > started;
@@ -345,9 +214,9 @@ export class ScanScheduler {
           clearTimeout(timer);
           scanSignal?.removeEventListener('abort', onScanAbort);
           try {
-            await sleep(this.opts.backoffBaseMs * 2 ** attempt, scanSignal);
+            await abortableSleep(this.opts.backoffBaseMs * 2 ** attempt, scanSignal);
           } catch {
-            throw this.cancelledError(lane, operation);
+            throw cancelledCallError(lane, operation);
           }
           continue;
         }
@@ -376,9 +245,9 @@ export class ScanScheduler {
           scanSignal?.removeEventListener('abort', onScanAbort);
           const backoff = this.opts.backoffBaseMs * 2 ** attempt;
           try {
-            await sleep(backoff / 2 + Math.random() * (backoff / 2), scanSignal);
+            await abortableSleep(backoff / 2 + Math.random() * (backoff / 2), scanSignal);
           } catch {
-            throw this.cancelledError(lane, operation);
+            throw cancelledCallError(lane, operation);
           }
           continue;
         }
@@ -404,7 +273,7 @@ export class ScanScheduler {
     }
   }
 
-  private observe(lane: Lane, observation: Parameters<typeof nextLaneHealth>[1]): void {
+  private observe(lane: ScanLane, observation: Parameters<typeof nextLaneHealth>[1]): void {
     const before = lane.health.status;
     lane.health = nextLaneHealth(lane.health, observation, this.opts.downAfter);
     if (lane.health.status !== 'healthy' && !this.degradedRegions.has(lane.region)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScanCallError } from '../../../../electron/core/assess/scan-call-error';
-import { ScanScheduler, stableKey } from '../../../../electron/core/assess/scheduler';
+import { ScanScheduler } from '../../../../electron/core/assess/scheduler';
+import { stableKey } from '../../../../electron/core/assess/stable-key';
 
 function awsError(name: string, status = 400): Error {
   return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
