@@ -3,6 +3,7 @@
  * snapshots were taken of a volume (copies included), and when each captured its data.
  */
 import type { EbsSnapshotFacts, Ec2InstanceFacts, ImageFacts, TagMap, VolumeFacts } from './inventory';
+import { pushToList as push } from './push-to-list';
 
 /** The EC2 facts of both regions. */
 export interface Ec2Facts {
@@ -85,12 +86,6 @@ export function imagesFor(
   return [...candidates].filter(
     (i) => i.region === region && i.state === 'available' && imageFits(i, instance, lookup),
   );
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The volume a snapshot was taken of: its own record, or that of the snapshot it was copied from. */
