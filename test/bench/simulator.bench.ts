@@ -3,7 +3,6 @@ import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sd
 import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetBucketVersioningCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { BenchCase } from './support/bench-case';
 import { measureCalls } from './support/measure';
 import { runProbe, type MemoryProbeResult } from './support/probe';
@@ -36,29 +35,7 @@ function clientConfig(transport: Transport, region: string) {
 
 /** The list-all describe calls of the default scenario's region (what the assessment sends), one per protocol. */
 function listCalls(transport: Transport, region: string): DescribeCall[] {
-  const config = clientConfig(transport, region);
-  const sts = new STSClient(config);
-  const rds = new RDSClient(config);
-  const ec2 = new EC2Client(config);
-  const s3 = new S3Client({ ...config, forcePathStyle: true });
-  return [
-    {
-      name: 'sts:GetCallerIdentity',
-      protocol: 'Query',
-      send: () => sts.send(new GetCallerIdentityCommand({})),
-    },
-    {
-      name: 'rds:DescribeDBInstances',
-      protocol: 'Query',
-      send: () => rds.send(new DescribeDBInstancesCommand({ MaxRecords: 20 })),
-    },
-    {
-      name: 'ec2:DescribeVolumes',
-      protocol: 'EC2 Query',
-      send: () => ec2.send(new DescribeVolumesCommand({ MaxResults: 20 })),
-    },
-    { name: 's3:ListBuckets', protocol: 'REST-XML', send: () => s3.send(new ListBucketsCommand({})) },
-  ];
+  return describeCalls(transport, region, { cacheMiddleware: true });
 }
 
 /** The first region (in the scenario's order) where `find` finds a resource, and that resource. */

@@ -21,10 +21,16 @@ export interface DescribeCall {
 
 /**
  * The simple describe calls of the benchmark, one per protocol: STS and RDS (AWS Query),
- * EC2 (EC2 Query), S3 (REST-XML). No retries, so a failing call fails the case.
+ * EC2 (EC2 Query), S3 (REST-XML), through clients built once. No retries, so a failing call
+ * fails the case. `cacheMiddleware` resolves each command's middleware stack once per client
+ * (the SDK's default is to resolve it on every call).
  */
-export function describeCalls(transport: Transport, region: string): DescribeCall[] {
-  const common = { region, credentials: BENCH_CREDENTIALS, maxAttempts: 1, ...transport };
+export function describeCalls(
+  transport: Transport,
+  region: string,
+  { cacheMiddleware = false }: { cacheMiddleware?: boolean } = {},
+): DescribeCall[] {
+  const common = { region, credentials: BENCH_CREDENTIALS, maxAttempts: 1, cacheMiddleware, ...transport };
   const sts = new STSClient(common);
   const rds = new RDSClient(common);
   const ec2 = new EC2Client(common);
