@@ -175,6 +175,11 @@ describe('runbooks opened from the steps of a tabletop incident', () => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Assess' }).click();
     await page.getByRole('button', { name: 'Run the assessment' }).click();
     await page.getByRole('button', { name: 'Run the assessment again' }).waitFor({ timeout: 60_000 });
+    // The step runbooks below are filled from this scan's resources.
+    await expect.poll(() => page.getByText(/^Scan scan-\S+ finished/).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(/\d+ of \d+ resources shown/).textContent())
+      .toMatch(/^[1-9]\d* of [1-9]\d* resources shown/);
   });
 
   it('fills the S3 failover runbook from its step with the scenario’s bucket, the regions and the incident', async () => {
