@@ -1,12 +1,7 @@
+import { formatEstimate, formatMinutes } from './format-duration';
 import { STRATEGY_TITLES } from './strategies/index';
 import { runCounts } from './run-reducer';
 import type { ActionRun, RecoveryPlan, RecoveryRun } from './types';
-
-function minutes(m: number): string {
-  if (m < 1) return `${Math.round(m * 60)} s`;
-  if (m < 90) return `${Math.round(m)} min`;
-  return `${Math.floor(m / 60)} h ${Math.round(m % 60)} min`;
-}
 
 /** The dry run as text (CLI): chains in order, each call with its `aws` CLI equivalent, RTO, and every problem. */
 export function planText(plan: RecoveryPlan): string {
@@ -15,7 +10,7 @@ export function planText(plan: RecoveryPlan): string {
     `Recovery plan ${plan.id} for ${plan.incidentId}: ${plan.regions.primary} → ${plan.regions.secondary}`,
   );
   lines.push(
-    `  ${plan.chains.length} resources, ${plan.callCount} AWS calls, dependency depth ${plan.depth}, estimated RTO ${minutes(plan.estimatedRtoMinutes)}`,
+    `  ${plan.chains.length} resources, ${plan.callCount} AWS calls, dependency depth ${plan.depth}, estimated RTO ${formatMinutes(plan.estimatedRtoMinutes)}`,
   );
   const errors = plan.problems.filter((p) => p.severity === 'error');
   const warnings = plan.problems.filter((p) => p.severity === 'warning');
@@ -27,7 +22,7 @@ export function planText(plan: RecoveryPlan): string {
   for (const chain of plan.chains) {
     lines.push('');
     lines.push(
-      `${chain.blocked ? 'BLOCKED ' : ''}${chain.resource.service} ${chain.resource.name} → ${chain.targetName}  [${chain.resource.tier ?? 'no tier'}; ${STRATEGY_TITLES[chain.strategy]}; RPO ${chain.rpoMinutes === null ? '?' : minutes(chain.rpoMinutes)}; ~${minutes(chain.estimatedMinutes)}, done by ~${minutes(chain.estimatedFinishMinutes)}]`,
+      `${chain.blocked ? 'BLOCKED ' : ''}${chain.resource.service} ${chain.resource.name} → ${chain.targetName}  [${chain.resource.tier ?? 'no tier'}; ${STRATEGY_TITLES[chain.strategy]}; RPO ${chain.rpoMinutes === null ? '?' : formatMinutes(chain.rpoMinutes)}; ${formatEstimate(chain.estimatedMinutes)}, done by ${formatEstimate(chain.estimatedFinishMinutes)}]`,
     );
     if (chain.dependsOn.length > 0) lines.push(`  after: ${chain.dependsOn.join(', ')}`);
     for (const action of chain.actions) {

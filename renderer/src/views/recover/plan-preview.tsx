@@ -1,13 +1,9 @@
 import { useState } from 'react';
+import { formatEstimate, formatMinutes } from '../../../../electron/core/recover/format-duration';
 import { STRATEGY_TITLES } from '../../../../electron/core/recover/strategies/index';
 import type { RecoveryPlan } from '../../../../electron/core/recover/types';
 import { CopyButton } from './copy-button';
 import { ChainRunbookButton } from '../runbooks/option-runbook-button';
-
-function minutes(m: number): string {
-  if (m < 1) return '< 1 min';
-  return m < 90 ? `${Math.round(m)} min` : `${Math.floor(m / 60)} h ${Math.round(m % 60)} min`;
-}
 
 /** The dry run: every call with its `aws` CLI equivalent, RTO per chain and overall, every problem, and the typed confirmation. */
 export function PlanPreview({
@@ -29,7 +25,7 @@ export function PlanPreview({
       <p className="recover-summary">
         <strong>{plan.chains.length}</strong> resources · <strong>{plan.callCount}</strong> AWS calls ·
         dependency depth <strong>{plan.depth}</strong> · estimated RTO{' '}
-        <strong>{minutes(plan.estimatedRtoMinutes)}</strong>
+        <strong>{formatMinutes(plan.estimatedRtoMinutes)}</strong>
       </p>
       {plan.problems.length > 0 && (
         <div className="recover-problems" role={errors.length > 0 ? 'alert' : 'status'}>
@@ -59,9 +55,9 @@ export function PlanPreview({
             </h3>
             <p className="muted small">
               {STRATEGY_TITLES[chain.strategy]} · tier {chain.resource.tier ?? '–'} · RPO{' '}
-              {chain.rpoMinutes === null ? '?' : `${chain.rpoMinutes} min`} · ~
-              {minutes(chain.estimatedMinutes)} (done by ~{minutes(chain.estimatedFinishMinutes)})
-              {chain.dependsOn.length > 0 ? ` · after ${chain.dependsOn.length} other chain(s)` : ''}
+              {chain.rpoMinutes === null ? '?' : formatMinutes(chain.rpoMinutes)} ·{' '}
+              {formatEstimate(chain.estimatedMinutes)} (done by {formatEstimate(chain.estimatedFinishMinutes)}
+              ){chain.dependsOn.length > 0 ? ` · after ${chain.dependsOn.length} other chain(s)` : ''}
               {chain.alternatives.length > 0
                 ? ` · alternatives: ${chain.alternatives.map((a) => `${STRATEGY_TITLES[a.strategy]}${a.available ? '' : ' (unavailable)'}`).join('; ')}`
                 : ''}
