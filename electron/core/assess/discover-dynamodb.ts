@@ -10,9 +10,9 @@ import { listFailed, noteAccount, type DiscoveryContext } from './discovery-cont
 import { isoOrNull, type TableFacts, type TagMap } from './inventory';
 import { reasonOf } from './scan-call-error';
 
-async function describeTable(ctx: DiscoveryContext, region: string, name: string): Promise<void> {
-  const client = ctx.clients.dynamodb(region);
-  const facts: TableFacts = {
+/** A table's facts before anything is known of it: each read fills in what it learns. */
+function unknownTable(name: string, region: string): TableFacts {
+  return {
     name,
     arn: '',
     region,
@@ -31,6 +31,11 @@ async function describeTable(ctx: DiscoveryContext, region: string, name: string
     tags: null,
     unknown: [],
   };
+}
+
+async function describeTable(ctx: DiscoveryContext, region: string, name: string): Promise<void> {
+  const client = ctx.clients.dynamodb(region);
+  const facts = unknownTable(name, region);
   const backups = client
     .send(new DescribeContinuousBackupsCommand({ TableName: name }))
     .then((out) => {
@@ -139,23 +144,10 @@ async function tables(ctx: DiscoveryContext): Promise<void> {
         return;
       }
       ctx.inventory.tables.push({
-        name,
+        ...unknownTable(name, secondary),
         arn: replica.arn,
-        region: secondary,
         status: replica.status,
-        sizeBytes: null,
-        itemCount: null,
         replicas: [{ region: primary, status: 'ACTIVE' }],
-        pitr: null,
-        earliestRestorable: null,
-        latestRestorable: null,
-        recoveryPeriodDays: null,
-        ttl: null,
-        ttlAttribute: null,
-        billingMode: null,
-        streams: null,
-        tags: null,
-        unknown: [],
       });
     }),
   );
