@@ -20,6 +20,7 @@ import {
 } from '../../../electron/simulator';
 import { approveDeviceCode } from '../../../electron/simulator/services/sso-oidc';
 import { CANARIES, leaksIn, writeCanaryHome, type CanaryEnv } from './support/canary-fixtures';
+import { rawRequest } from '../../support/raw-http';
 
 /**
  * A realistic LIVE session (against the simulator over HTTP, as against AWS) with canary
@@ -60,33 +61,15 @@ async function must<T>(name: string, input: unknown = {}): Promise<T> {
 }
 
 /** A call through the bridge, as the browser client makes it; the raw body is kept. */
-function overHttp(name: string, input: unknown): Promise<Result<unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        method: 'POST',
-        path: `/api/${name}`,
-        headers: {
-          Host: `127.0.0.1:${bridge.port}`,
-          Authorization: `Bearer ${bridge.token}`,
-          'Content-Type': 'application/json',
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString();
-          http.push(`${JSON.stringify(res.headers)}\n${body}`);
-          resolve(JSON.parse(body) as Result<unknown>);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(input));
+async function overHttp(name: string, input: unknown): Promise<Result<unknown>> {
+  const answer = await rawRequest(bridge.port, {
+    method: 'POST',
+    path: `/api/${name}`,
+    headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
   });
+  http.push(`${JSON.stringify(answer.headers)}\n${answer.body}`);
+  return JSON.parse(answer.body) as Result<unknown>;
 }
 
 /** Listen to the bridge's event stream for the whole session. */

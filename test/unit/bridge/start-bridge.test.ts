@@ -6,46 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../electron/bridge/start-bridge';
 import type { Core } from '../../../electron/core/app/core';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/csp';
+import { rawRequest, type RawAnswer, type RawRequest } from '../../support/raw-http';
 import { createTabletopCore } from '../../support/test-core';
 
 const TOKEN = 'test-token-0123456789';
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 /** One raw HTTP request (node:http, so Host and Origin can be set as an attacker would). */
-function send(
-  bridge: Bridge,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: { Host: `127.0.0.1:${bridge.port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+function send(bridge: Bridge, options: RawRequest): Promise<RawAnswer> {
+  return rawRequest(bridge.port, options);
 }
 
 /** A contract call as the renderer makes it. */

@@ -1,4 +1,3 @@
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,54 +6,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBridge, type Bridge } from '../../../electron/bridge/start-bridge';
 import { Core } from '../../../electron/core/app/core';
 import { bundledRunbooksDirSync } from '../../../electron/core/paths/package-root';
+import { rawRequest, type RawAnswer, type RawRequest } from '../../support/raw-http';
 
 /**
  * What the bridge's own tests leave implicit: the listening address, the token's entropy, and
  * no CORS header on any route (events, pages, refusals, preflights).
  */
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-function send(
-  bridge: Bridge,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: { Host: `127.0.0.1:${bridge.port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          // An event stream never ends by itself: the headers and first bytes are enough.
-          if (res.headers['content-type']?.startsWith('text/event-stream')) req.destroy();
-        });
-        const done = () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          });
-        res.on('end', done);
-        res.on('close', done);
-        res.on('error', () => undefined);
-      },
-    );
-    req.on('error', (error) => {
-      if (!String(error).includes('aborted') && !String(error).includes('socket hang up')) reject(error);
-    });
-    req.end(options.body);
-  });
+function send(bridge: Bridge, options: RawRequest): Promise<RawAnswer> {
+  return rawRequest(bridge.port, options);
 }
 
 let base: string;

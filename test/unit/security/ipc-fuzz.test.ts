@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { Core } from '../../../electron/core/app/core';
 import { bundledRunbooksDirSync } from '../../../electron/core/paths/package-root';
 import { malformedInputs } from './support/fuzz-inputs';
 import { validInputs } from './support/valid-inputs';
+import { rawRequest, type RawAnswer } from '../../support/raw-http';
 
 /**
  * Every call of the contract gets at least 1,000 random and malformed inputs through the path the
@@ -295,30 +295,16 @@ describe('IPC fuzzing: every contract call, 1,000 malformed inputs each, through
 });
 
 /** POST one call to the bridge with the token, as the browser client does. */
-function postCall(name: string, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        method: 'POST',
-        path: `/api/${encodeURIComponent(name)}`,
-        headers: {
-          Host: `127.0.0.1:${bridge.port}`,
-          Origin: bridge.origin,
-          Authorization: `Bearer ${bridge.token}`,
-          'Content-Type': 'application/json',
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+function postCall(name: string, body: string): Promise<RawAnswer> {
+  return rawRequest(bridge.port, {
+    method: 'POST',
+    path: `/api/${encodeURIComponent(name)}`,
+    headers: {
+      Origin: bridge.origin,
+      Authorization: `Bearer ${bridge.token}`,
+      'Content-Type': 'application/json',
+    },
+    body,
   });
 }
 
