@@ -5,6 +5,31 @@ import { themedBarBase, useEchart, type ChartColors } from './use-echart';
 
 const show = (v: number | null) => (v === null ? 'not measured' : `${v} min`);
 
+/** The target (faded) and achieved (solid; red where the target was missed) bars of one measure. */
+function targetSeries(
+  measure: 'RTO' | 'RPO',
+  color: string,
+  missed: string,
+  pairs: Array<[target: number | null, achieved: number | null]>,
+) {
+  return [
+    {
+      name: `${measure} target`,
+      type: 'bar',
+      data: pairs.map(([t]) => t),
+      itemStyle: { color, opacity: 0.45 },
+    },
+    {
+      name: `${measure} achieved`,
+      type: 'bar',
+      data: pairs.map(([target, achieved]) => ({
+        value: achieved,
+        itemStyle: { color: achieved !== null && target !== null && achieved > target ? missed : color },
+      })),
+    },
+  ];
+}
+
 /**
  * Per-resource RTO and RPO: target against achieved (grouped bars, echarts), with the same numbers
  * in a table. Targets are drawn faded, achieved solid; a missed target is red.
@@ -28,44 +53,18 @@ export function TargetsChart({ resources }: { resources: ResourceOutcome[] }) {
         axisLabel: { color: c.fg, width: 170, overflow: 'truncate' },
       },
       series: [
-        {
-          name: 'RTO target',
-          type: 'bar',
-          data: rows.map((r) => r.rtoTarget),
-          itemStyle: { color: c.accent, opacity: 0.45 },
-        },
-        {
-          name: 'RTO achieved',
-          type: 'bar',
-          data: rows.map((r) => ({
-            value: r.rtoAchieved,
-            itemStyle: {
-              color:
-                r.rtoAchieved !== null && r.rtoTarget !== null && r.rtoAchieved > r.rtoTarget
-                  ? c.danger
-                  : c.accent,
-            },
-          })),
-        },
-        {
-          name: 'RPO target',
-          type: 'bar',
-          data: rows.map((r) => r.rpoTarget),
-          itemStyle: { color: c.ok, opacity: 0.45 },
-        },
-        {
-          name: 'RPO achieved',
-          type: 'bar',
-          data: rows.map((r) => ({
-            value: r.rpoAchieved,
-            itemStyle: {
-              color:
-                r.rpoAchieved !== null && r.rpoTarget !== null && r.rpoAchieved > r.rpoTarget
-                  ? c.danger
-                  : c.ok,
-            },
-          })),
-        },
+        ...targetSeries(
+          'RTO',
+          c.accent,
+          c.danger,
+          rows.map((r) => [r.rtoTarget, r.rtoAchieved]),
+        ),
+        ...targetSeries(
+          'RPO',
+          c.ok,
+          c.danger,
+          rows.map((r) => [r.rpoTarget, r.rpoAchieved]),
+        ),
       ],
     }),
     [rows],
