@@ -15,6 +15,7 @@ import type { AwsService } from './operations';
 import { createRefreshableCredentials, type RefreshableCredentials } from './refreshable-credentials';
 import { SESSION_GATE_MIDDLEWARE_NAME, type SessionGate } from './session-gate';
 import { endpointFor } from './endpoints';
+import { reuseSigner, type ClientWithSigner } from './reuse-signer';
 
 /** The fixed, fake credentials of tabletop mode (the simulator accepts any signature). */
 export const TABLETOP_CREDENTIALS = {
@@ -208,10 +209,19 @@ class ClientsView implements AwsClients {
     return client;
   }
 
+  /** {@link install} for a SigV4-signed client, which also keeps its signer ({@link reuseSigner}). */
+  private signed<
+    C extends ClientWithSigner & { middlewareStack: Pick<MiddlewareStack<I, O>, 'add'> },
+    I extends object,
+    O extends object,
+  >(service: AwsService, client: C): C {
+    return this.install<C, I, O>(service, reuseSigner(client));
+  }
+
   s3(region: string): S3Client {
     return this.get('s3', region, () => {
       const common = this.common('s3', region);
-      return this.install(
+      return this.signed(
         's3',
         new S3Client({
           ...common,
@@ -224,7 +234,7 @@ class ClientsView implements AwsClients {
 
   rds(region: string): RDSClient {
     return this.get('rds', region, () =>
-      this.install(
+      this.signed(
         'rds',
         new RDSClient({ ...this.common('rds', region), credentials: this.shared.credentials.provider }),
       ),
@@ -233,7 +243,7 @@ class ClientsView implements AwsClients {
 
   ec2(region: string): EC2Client {
     return this.get('ec2', region, () =>
-      this.install(
+      this.signed(
         'ec2',
         new EC2Client({ ...this.common('ec2', region), credentials: this.shared.credentials.provider }),
       ),
@@ -242,7 +252,7 @@ class ClientsView implements AwsClients {
 
   dynamodb(region: string): DynamoDBClient {
     return this.get('dynamodb', region, () =>
-      this.install(
+      this.signed(
         'dynamodb',
         new DynamoDBClient({
           ...this.common('dynamodb', region),
@@ -254,7 +264,7 @@ class ClientsView implements AwsClients {
 
   sts(region: string): STSClient {
     return this.get('sts', region, () =>
-      this.install(
+      this.signed(
         'sts',
         new STSClient({ ...this.common('sts', region), credentials: this.shared.credentials.provider }),
       ),
