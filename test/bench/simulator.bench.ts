@@ -3,11 +3,19 @@ import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sd
 import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetBucketVersioningCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { BenchCase } from './support/bench-case';
 import { measureCalls } from './support/measure';
 import { runProbe, type MemoryProbeResult } from './support/probe';
-import { BENCH_CREDENTIALS, describeCalls, type DescribeCall, type Transport } from './support/sdk-clients';
+import {
+  benchClientConfig,
+  describeCalls,
+  tuned,
+  type DescribeCall,
+  type Transport,
+} from './support/sdk-clients';
 import { median } from './support/stats';
+import { createAwsClients, type SimulatorRequestHandler } from '../../electron/core/aws/clients';
 import { createSimulator, startSimulatorServer } from '../../electron/simulator';
 
 const REGION = 'us-west-2';
@@ -18,24 +26,42 @@ const CONCURRENCY = 8;
 const ESTATE_RESOURCES = 10_000;
 const MEMORY_RUNS = 3;
 
-/**
- * How the cases build their SDK clients: once, reused for every call, with the SDK's
- * `cacheMiddleware` (each command class resolves its middleware stack once per client instead of
- * on every call). Every call is still serialised, signed (SigV4) and parsed by the real SDK.
- */
-function clientConfig(transport: Transport, region: string) {
-  return {
-    region,
-    credentials: BENCH_CREDENTIALS,
-    maxAttempts: 1,
-    cacheMiddleware: true,
-    ...transport,
-  } as const;
-}
+/** The clients of the cases are built as electron/core/aws builds tabletop ones. */
+const AS_APP = { asApp: true } as const;
 
 /** The list-all describe calls of the default scenario's region (what the assessment sends), one per protocol. */
 function listCalls(transport: Transport, region: string): DescribeCall[] {
-  return describeCalls(transport, region, { cacheMiddleware: true });
+  return describeCalls(transport, region, AS_APP);
+}
+
+/**
+ * The list-all calls through the app's own clients (`createAwsClients` in tabletop mode): the
+ * same SDK clients plus the operations-registry guard and the tabletop request wrapper.
+ */
+function appClientCalls(simulator: SimulatorRequestHandler, region: string): DescribeCall[] {
+  const aws = createAwsClients({ mode: 'TABLETOP', simulator, tuning: { maxAttempts: 1 } });
+  return [
+    {
+      name: 'sts:GetCallerIdentity',
+      protocol: 'Query',
+      send: () => aws.sts(region).send(new GetCallerIdentityCommand({})),
+    },
+    {
+      name: 'rds:DescribeDBInstances',
+      protocol: 'Query',
+      send: () => aws.rds(region).send(new DescribeDBInstancesCommand({ MaxRecords: 20 })),
+    },
+    {
+      name: 'ec2:DescribeVolumes',
+      protocol: 'EC2 Query',
+      send: () => aws.ec2(region).send(new DescribeVolumesCommand({ MaxResults: 20 })),
+    },
+    {
+      name: 's3:ListBuckets',
+      protocol: 'REST-XML',
+      send: () => aws.s3(region).send(new ListBucketsCommand({})),
+    },
+  ];
 }
 
 /** The first region (in the scenario's order) where `find` finds a resource, and that resource. */
@@ -56,10 +82,11 @@ async function firstFound<T>(
  * REST-XML), each for a resource the scenario holds (found with a list call first).
  */
 async function oneResourceCalls(transport: Transport, regions: readonly string[]): Promise<DescribeCall[]> {
-  const rdsIn = (region: string) => new RDSClient(clientConfig(transport, region));
-  const ec2In = (region: string) => new EC2Client(clientConfig(transport, region));
-  const dynamoIn = (region: string) => new DynamoDBClient(clientConfig(transport, region));
-  const s3In = (region: string) => new S3Client({ ...clientConfig(transport, region), forcePathStyle: true });
+  const config = (region: string) => benchClientConfig(transport, region, AS_APP);
+  const rdsIn = (region: string) => tuned(new RDSClient(config(region)), AS_APP);
+  const ec2In = (region: string) => tuned(new EC2Client(config(region)), AS_APP);
+  const dynamoIn = (region: string) => tuned(new DynamoDBClient(config(region)), AS_APP);
+  const s3In = (region: string) => tuned(new S3Client({ ...config(region), forcePathStyle: true }), AS_APP);
   const db = await firstFound(regions, 'RDS instance', async (region) => {
     const out = await rdsIn(region).send(new DescribeDBInstancesCommand({}));
     return out.DBInstances?.[0]?.DBInstanceIdentifier;
@@ -171,17 +198,18 @@ export async function simulatorBench(): Promise<BenchCase[]> {
     const inProcess = { requestHandler: sim.requestHandler };
     const lists = listCalls(inProcess, REGION);
     const ones = await oneResourceCalls(inProcess, sim.regions);
-    const [mixed, http, defaults, single, grouped] = (await interleavedRates(
+    const [mixed, http, defaults, single, grouped, app] = (await interleavedRates(
       [
         { calls: lists, total: CALLS_PER_RUN },
         { calls: listCalls({ endpoint: server.url }, REGION), total: HTTP_CALLS_PER_RUN },
         { calls: describeCalls(inProcess, REGION), total: CALLS_PER_RUN },
         { calls: ones, total: CALLS_PER_RUN },
         { calls: lists, total: CALLS_PER_RUN, grouped: true },
+        { calls: appClientCalls(sim.requestHandler, REGION), total: CALLS_PER_RUN },
       ],
       RUNS,
-    )) as [Rates, Rates, Rates, Rates, Rates];
-    const setup = `${CONCURRENCY} in flight, real SDK v3 clients built once with cacheMiddleware (every call serialised, signed and parsed)`;
+    )) as [Rates, Rates, Rates, Rates, Rates, Rates];
+    const setup = `${CONCURRENCY} in flight, real SDK v3 clients built once as the app builds tabletop clients (cacheMiddleware, one SigV4 signer per client; every call serialised, signed and parsed)`;
     cases.push(
       {
         name: 'simulator: list-all describe mix, in-process',
@@ -206,7 +234,14 @@ export async function simulatorBench(): Promise<BenchCase[]> {
         unit: 'calls/s',
         samples: defaults.wall,
         calls: CALLS_PER_RUN,
-        note: `the same mix through clients without cacheMiddleware (the SDK resolves each call's middleware stack anew): what earlier runs measured, and how electron/core/aws builds the app's clients today; per CPU second: median ${perSecond(median(defaults.cpu))}`,
+        note: `the same mix through clients with the SDK's defaults (each call's middleware stack resolved anew, and a new SigV4 signer, with its signing key derived again, for every call); per CPU second: median ${perSecond(median(defaults.cpu))}`,
+      },
+      {
+        name: "simulator: list-all describe mix, through the app's guarded clients",
+        unit: 'calls/s',
+        samples: app.wall,
+        calls: CALLS_PER_RUN,
+        note: `the same mix through createAwsClients in tabletop mode (electron/core/aws): the same clients plus the operations-registry guard and the tabletop request wrapper; per CPU second: median ${perSecond(median(app.cpu))}`,
       },
       {
         name: 'simulator: list-all describes grouped by service, in-process',

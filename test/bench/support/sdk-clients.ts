@@ -3,6 +3,7 @@ import { RDSClient, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { HttpHandler } from '@smithy/protocol-http';
+import { reuseSigner, type ClientWithSigner } from '../../../electron/core/aws/reuse-signer';
 
 /** Fixed, fake credentials: the simulator does not check signatures' secrets. */
 export const BENCH_CREDENTIALS = { accessKeyId: 'AKIDBENCHMARK', secretAccessKey: 'bench-not-a-secret' };
@@ -19,22 +20,50 @@ export interface DescribeCall {
   send(): Promise<unknown>;
 }
 
+/** How the benchmark builds an SDK client. */
+export interface ClientTuning {
+  /**
+   * Build clients as electron/core/aws builds tabletop ones: with the SDK's `cacheMiddleware`
+   * (each command's middleware stack resolved once per client) and {@link reuseSigner} (one SigV4
+   * signer per client instead of one per call). False: the SDK's defaults.
+   */
+  asApp?: boolean;
+}
+
+/** The config of a benchmark client: fixed credentials, no retries (a failing call fails the case). */
+export function benchClientConfig(
+  transport: Transport,
+  region: string,
+  { asApp = false }: ClientTuning = {},
+) {
+  return {
+    region,
+    credentials: BENCH_CREDENTIALS,
+    maxAttempts: 1,
+    cacheMiddleware: asApp,
+    ...transport,
+  } as const;
+}
+
+/** {@link reuseSigner} when the clients are built as the app builds them. */
+export function tuned<C extends ClientWithSigner>(client: C, { asApp = false }: ClientTuning = {}): C {
+  return asApp ? reuseSigner(client) : client;
+}
+
 /**
  * The simple describe calls of the benchmark, one per protocol: STS and RDS (AWS Query),
- * EC2 (EC2 Query), S3 (REST-XML), through clients built once. No retries, so a failing call
- * fails the case. `cacheMiddleware` resolves each command's middleware stack once per client
- * (the SDK's default is to resolve it on every call).
+ * EC2 (EC2 Query), S3 (REST-XML), through clients built once.
  */
 export function describeCalls(
   transport: Transport,
   region: string,
-  { cacheMiddleware = false }: { cacheMiddleware?: boolean } = {},
+  tuning: ClientTuning = {},
 ): DescribeCall[] {
-  const common = { region, credentials: BENCH_CREDENTIALS, maxAttempts: 1, cacheMiddleware, ...transport };
-  const sts = new STSClient(common);
-  const rds = new RDSClient(common);
-  const ec2 = new EC2Client(common);
-  const s3 = new S3Client({ ...common, forcePathStyle: true });
+  const common = benchClientConfig(transport, region, tuning);
+  const sts = tuned(new STSClient(common), tuning);
+  const rds = tuned(new RDSClient(common), tuning);
+  const ec2 = tuned(new EC2Client(common), tuning);
+  const s3 = tuned(new S3Client({ ...common, forcePathStyle: true }), tuning);
   return [
     {
       name: 'sts:GetCallerIdentity',
