@@ -7,6 +7,8 @@ export interface MachineInfo {
   /** Total memory in GiB, one decimal. */
   memoryGiB: number;
   node: string;
+  /** Which Node.js runs the cases and why (set by scripts/bench.mjs), when known. */
+  runtime?: string;
   os: string;
   arch: string;
   /** The 1-minute load average (the higher of the run's start and end): above the core count, numbers are noisy. */
@@ -21,6 +23,7 @@ export function machineInfo(): MachineInfo {
     cores: cpus.length,
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
+    ...(process.env.DRWR_BENCH_RUNTIME ? { runtime: process.env.DRWR_BENCH_RUNTIME } : {}),
     os: `${os.type()} ${os.release()}`,
     arch: process.arch,
     loadAverage: loadAverageNow(),

@@ -104,7 +104,9 @@ async function runModule(file: string, scratch: string): Promise<unknown> {
 function printReport(report: BenchReport, out: string): void {
   const { date, machine, cases, failures } = report;
   const when = `${date.slice(0, 16).replace('T', ' ')} UTC`;
-  process.stdout.write(`\nBenchmarks, ${when}, on ${describeMachine(machine)}\n\n`);
+  process.stdout.write(`\nBenchmarks, ${when}, on ${describeMachine(machine)}\n`);
+  if (machine.runtime) process.stdout.write(`Runtime: ${machine.runtime}\n`);
+  process.stdout.write('\n');
   if (cases.length > 0) process.stdout.write(`${formatTable(cases)}\n`);
   const notes = formatNotes(cases);
   if (notes) process.stdout.write(`\n${notes}\n`);

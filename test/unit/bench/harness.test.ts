@@ -7,12 +7,21 @@ import type { BenchReport } from '../../bench/support/report';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
+/**
+ * Run `npm run bench`'s script. On this machine's Node unless `args` choose (the default fetches
+ * Electron's Node version with npx: the fixture modules do not need it).
+ */
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const runtime = args.includes('--node') ? [] : ['--node', 'current'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'bench.mjs'), ...args], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'scripts', 'bench.mjs'), ...runtime, ...args],
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -92,8 +101,13 @@ export const notABench = 1;
       /✗ invalid\.bench\.ts: invalidBench\(\) returned an invalid result at 0\.samples: must hold at least one sample/,
     );
 
+    expect(run.stdout).toContain(`Runtime: this machine's Node ${process.versions.node} (--node current)`);
     const report = JSON.parse(await readFile(out, 'utf8')) as BenchReport;
-    expect(report.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
+    expect(report.machine).toMatchObject({
+      cores: expect.any(Number),
+      node: process.version,
+      runtime: `this machine's Node ${process.versions.node} (--node current)`,
+    });
     expect(report.machine.cpu.length).toBeGreaterThan(0);
     expect(report.machine.memoryGiB).toBeGreaterThan(0);
     expect(new Date(report.date).toISOString()).toBe(report.date);
@@ -120,6 +134,14 @@ export const notABench = 1;
     const print = await runBench(['--out', out, '--print']);
     expect(print.code).toBe(0);
     expect(print.stdout).toContain('| good: rate');
+  });
+
+  it('refuses a runtime it does not know, saying which it knows', async () => {
+    const run = await runBench(['--dir', dir, '--node', '18', 'good']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '--node takes "electron" (Node 24, as in the desktop app; the default) or "current"',
+    );
   });
 
   it('refuses a filter that matches no module, naming the modules there are', async () => {
