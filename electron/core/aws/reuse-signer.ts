@@ -15,6 +15,8 @@ export interface ClientWithSigner {
  * credentials, and the signer asks the client's credential provider on every request, so
  * refreshed or rotated credentials are used as before. The region and service to sign for are
  * passed on each `sign()` call by the SDK, and schemes differing in them get their own signer.
+ * A provider assigned to `client.config.credentials` after this call is not followed: the app
+ * never does that, it refreshes through the provider the client was built with.
  */
 export function reuseSigner<C extends ClientWithSigner>(client: C): C {
   const build = client.config.signer;
