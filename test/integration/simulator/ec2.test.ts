@@ -506,6 +506,80 @@ describe('EC2 under injected faults', () => {
     });
     expect((await west.send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones).toHaveLength(3);
   });
+
+  it('a failing-restore fault naming a snapshot copy or a volume (Name tag) ends it in error', async () => {
+    const named = (name: string) => [
+      { ResourceType: 'snapshot' as const, Tags: [{ Key: 'Name', Value: name }] },
+      { ResourceType: 'volume' as const, Tags: [{ Key: 'Name', Value: name }] },
+    ];
+    sim.faults.failRestore('data-dr');
+    const failing = await west.send(
+      new CopySnapshotCommand({
+        SourceRegion: 'us-east-1',
+        SourceSnapshotId: DATA_SNAP,
+        TagSpecifications: named('data-dr').slice(0, 1),
+      }),
+    );
+    const healthy = await west.send(
+      new CopySnapshotCommand({
+        SourceRegion: 'us-east-1',
+        SourceSnapshotId: DATA_SNAP,
+        TagSpecifications: named('data-ok').slice(0, 1),
+      }),
+    );
+    const describe = async (id: string) =>
+      (await west.send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }))).Snapshots?.[0];
+    expect((await describe(failing.SnapshotId as string))?.State).toBe('pending');
+    const stop = tick(3);
+    // The SDK's own waiter sees the `error` state as a failure, not a timeout.
+    await expect(
+      waitUntilSnapshotCompleted({ client: west, ...fast }, { SnapshotIds: [failing.SnapshotId as string] }),
+    ).rejects.toThrow(/"state":"FAILURE"/);
+    stop();
+    sim.clock.advance(30 * 60_000);
+    expect(await describe(failing.SnapshotId as string)).toMatchObject({
+      State: 'error',
+      StateMessage: expect.stringContaining(DATA_SNAP) as string,
+    });
+    expect(await describe(healthy.SnapshotId as string)).toMatchObject({ State: 'completed' });
+    expect((await describe(healthy.SnapshotId as string))?.StateMessage).toBeUndefined();
+
+    // CreateVolume matches its Name tag or its new id, and goes creating → error.
+    const volume = await west.send(
+      new CreateVolumeCommand({
+        SnapshotId: healthy.SnapshotId,
+        AvailabilityZone: 'us-west-2a',
+        TagSpecifications: named('data-dr').slice(1),
+      }),
+    );
+    expect(volume.State).toBe('creating');
+    const other = await west.send(
+      new CreateVolumeCommand({ SnapshotId: healthy.SnapshotId, AvailabilityZone: 'us-west-2a' }),
+    );
+    sim.clock.advance(5 * 60_000);
+    const states = async () =>
+      (
+        await west.send(
+          new DescribeVolumesCommand({ VolumeIds: [volume.VolumeId as string, other.VolumeId as string] }),
+        )
+      ).Volumes?.map((v) => [v.VolumeId, v.State]);
+    expect(await states()).toEqual(
+      expect.arrayContaining([
+        [volume.VolumeId, 'error'],
+        [other.VolumeId, 'available'],
+      ]),
+    );
+    const byId = await west.send(
+      new CreateVolumeCommand({ SnapshotId: healthy.SnapshotId, AvailabilityZone: 'us-west-2a' }),
+    );
+    sim.faults.failRestore(byId.VolumeId as string);
+    sim.clock.advance(5 * 60_000);
+    // The fault is read when the volume is created: naming it afterwards changes nothing.
+    expect(
+      (await west.send(new DescribeVolumesCommand({ VolumeIds: [byId.VolumeId as string] }))).Volumes?.[0]
+        ?.State,
+    ).toBe('available');
+  });
 });
 
 describe('EC2 malformed requests (raw HTTP)', () => {

@@ -52,6 +52,11 @@ function need(output: Record<string, string>, field: string, action: PlanAction)
   return v;
 }
 
+/** The call that made an action's target, named when the target fails (`CreateVolume`). */
+function madeBy(action: PlanAction): string {
+  return action.calls[0]?.operation ?? action.title;
+}
+
 const PROBES: Record<WaitKind, Probe> = {
   'db-instance-available': async (send, output, action) => {
     const id = need(output, 'DBInstanceIdentifier', action);
@@ -114,7 +119,7 @@ const PROBES: Record<WaitKind, Probe> = {
       done: status === 'completed',
       failed:
         status === 'error'
-          ? `The snapshot copy ${id} failed: ${String(snap?.StateMessage ?? 'no reason given')}.`
+          ? `The snapshot ${id} made by ${madeBy(action)} is in state error: ${String(snap?.StateMessage ?? 'no reason given').replace(/\.$/, '')}.`
           : null,
     };
   },
@@ -127,7 +132,7 @@ const PROBES: Record<WaitKind, Probe> = {
       status,
       progress: null,
       done: status === 'available' || status === 'in-use',
-      failed: status === 'error' ? `The volume ${id} is in error.` : null,
+      failed: status === 'error' ? `The volume ${id} made by ${madeBy(action)} is in state error.` : null,
     };
   },
   'volume-in-use': async (send, output, action) => {

@@ -1,3 +1,4 @@
+import type { SimContext } from '../../core/types';
 import { simError } from '../../protocol/errors';
 import type { Ec2State, Ec2Tag } from './model';
 import { imageState, instanceState, volumeState } from './status';
@@ -123,4 +124,13 @@ export function tagsFor(
 /** The limits of EC2 `MaxResults` for one operation; absent means "everything in one page". */
 export function ec2PageLimit(value: number | undefined, min: number, max: number) {
   return { value, min, max, fallback: max, name: 'MaxResults' };
+}
+
+/**
+ * True when the facilitator's "a given restore failing" fault names this new resource: by its
+ * id, or by the `Name` tag it is created with (as RunInstances, CreateVolume and CopySnapshot match).
+ */
+export function restoreTargetFails(ctx: SimContext, id: string, tags: readonly Ec2Tag[]): boolean {
+  const name = tags.find((t) => t.Key === 'Name')?.Value;
+  return ctx.restoreShouldFail(id) || (name !== undefined && ctx.restoreShouldFail(name));
 }

@@ -199,6 +199,9 @@ export function snapshotView(snapshot: Ec2SnapshotRecord, now: Date, accountId: 
     StartTime: new Date(snapshot.startTime),
     Progress: `${state === 'completed' ? 100 : progressAt(snapshot.startTime, snapshot.phases, now)}%`,
     OwnerId: accountId,
+    ...(state === 'error'
+      ? { StateMessage: `The copy of ${snapshot.sourceSnapshotId ?? 'the snapshot'} failed; copy it again.` }
+      : {}),
     Description: snapshot.description,
     VolumeSize: snapshot.volumeSize,
     Encrypted: snapshot.encrypted,

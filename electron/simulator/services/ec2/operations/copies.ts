@@ -18,7 +18,7 @@ import type { SimContext } from '../../../core/types';
 import { simError } from '../../../protocol/errors';
 import { buildPhases, phaseAt } from '../../../protocol/lifecycle';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { getImage, getSnapshot, tagsFor } from '../lookup';
+import { getImage, getSnapshot, restoreTargetFails, tagsFor } from '../lookup';
 import { ec2Id, type Ec2ImageRecord, type Ec2SnapshotRecord, type Ec2State } from '../model';
 import { imageState, snapshotState } from '../status';
 
@@ -46,17 +46,21 @@ function copySnapshotRecord(
     kmsKeyId: string | undefined;
     description: string;
     tags: Ec2SnapshotRecord['tags'];
+    /** Whether the copy ends in `error` when the fault names it (CopySnapshot; an AMI copy fails as a whole). */
+    canFail: boolean;
   },
 ): Ec2SnapshotRecord {
   const now = ctx.clock.now();
   const encrypted = options.encrypted || source.encrypted;
+  const id = ec2Id('snap', ctx.rng.hex);
+  const failing = options.canFail && restoreTargetFails(ctx, id, options.tags);
   const copy: Ec2SnapshotRecord = {
-    id: ec2Id('snap', ctx.rng.hex),
+    id,
     region,
     volumeId: 'vol-ffffffff',
     volumeSize: source.volumeSize,
     startTime: now.toISOString(),
-    phases: buildPhases(now, [['pending', minutes]], 'completed'),
+    phases: buildPhases(now, [['pending', minutes]], failing ? 'error' : 'completed'),
     encrypted,
     ...(encrypted
       ? { kmsKeyId: options.kmsKeyId ?? `arn:aws:kms:${region}:${ctx.accountId}:alias/aws/ebs` }
@@ -109,6 +113,7 @@ export const copyImage = defineOperation<CopyImageRequest, CopyImageResult, Ec2S
               ...(input.CopyImageTags ? source.tags.map((t) => ({ ...t })) : []),
               ...tagsFor(input.TagSpecifications, 'snapshot'),
             ],
+            canFail: false,
           })
         : undefined;
       return {
@@ -147,7 +152,9 @@ export const copyImage = defineOperation<CopyImageRequest, CopyImageResult, Ec2S
 /**
  * CopySnapshot, called in the destination region (`SourceRegion`, `SourceSnapshotId`; the SDK
  * adds `PresignedUrl`/`DestinationRegion`). At most `ec2.concurrentSnapshotCopies` (default 20)
- * copies run at once per destination region: beyond that `ResourceLimitExceeded`.
+ * copies run at once per destination region: beyond that `ResourceLimitExceeded`. The copy goes
+ * `pending`, then `completed`, or `error` when a failing-restore fault names it (its new id or the
+ * `Name` tag of its TagSpecifications).
  */
 export const copySnapshot = defineOperation<CopySnapshotRequest, CopySnapshotResult, Ec2State>({
   input: CopySnapshotRequest$,
@@ -187,6 +194,7 @@ export const copySnapshot = defineOperation<CopySnapshotRequest, CopySnapshotRes
       description:
         input.Description ?? `[Copied ${source.id} from ${source.region}] ${source.description}`.trim(),
       tags,
+      canFail: true,
     });
     return { SnapshotId: copy.id, Tags: tags.map((t) => ({ ...t })) };
   },

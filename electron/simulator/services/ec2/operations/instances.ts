@@ -11,7 +11,7 @@ import {
 import { simError } from '../../../protocol/errors';
 import { buildPhases } from '../../../protocol/lifecycle';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { getImage, getInstance, notFound, tagsFor } from '../lookup';
+import { getImage, getInstance, notFound, restoreTargetFails, tagsFor } from '../lookup';
 import {
   INSTANCE_STATE_CODES,
   ec2Id,
@@ -170,9 +170,7 @@ export const runInstances = defineOperation<RunInstancesRequest, Reservation, Ec
         ...(input.KeyName ? { keyName: input.KeyName } : {}),
         tags: instanceTags.map((t) => ({ ...t })),
       };
-      const name = instance.tags.find((t) => t.Key === 'Name')?.Value;
-      if (ctx.restoreShouldFail(id) || (name !== undefined && ctx.restoreShouldFail(name)))
-        instance.impaired = true;
+      if (restoreTargetFails(ctx, id, instance.tags)) instance.impaired = true;
       state.instances[id] = instance;
       created.push(instance);
     }

@@ -15,12 +15,24 @@ import {
 import { simError } from '../../../protocol/errors';
 import { buildPhases } from '../../../protocol/lifecycle';
 import { defineOperation, requireQueryParams, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { getImage, getInstance, getSnapshot, getVolume, mergeEc2Tags, tagsFor } from '../lookup';
+import {
+  getImage,
+  getInstance,
+  getSnapshot,
+  getVolume,
+  mergeEc2Tags,
+  restoreTargetFails,
+  tagsFor,
+} from '../lookup';
 import { ec2Id, type Ec2State, type Ec2Tag } from '../model';
 import { instanceState, snapshotState, volumeState } from '../status';
 import { volumeView } from '../views';
 
-/** CreateVolume: in an AZ of the region, optionally from a completed snapshot; `creating` for 1–3 simulated minutes. */
+/**
+ * CreateVolume: in an AZ of the region, optionally from a completed snapshot; `creating` for 1–3
+ * simulated minutes, then `available`, or `error` when a failing-restore fault names the volume
+ * (its id or `Name` tag).
+ */
 export const createVolume = defineOperation<CreateVolumeRequest, Volume, Ec2State>({
   input: CreateVolumeRequest$,
   output: Volume$,
@@ -49,6 +61,7 @@ export const createVolume = defineOperation<CreateVolumeRequest, Volume, Ec2Stat
     }
     const encrypted = (input.Encrypted ?? false) || (snapshot?.encrypted ?? false);
     const id = ec2Id('vol', ctx.rng.hex);
+    const tags = tagsFor(input.TagSpecifications, 'volume');
     state.volumes[id] = {
       id,
       region,
@@ -65,9 +78,13 @@ export const createVolume = defineOperation<CreateVolumeRequest, Volume, Ec2Stat
           }
         : {}),
       createdAt: now.toISOString(),
-      phases: buildPhases(now, [['creating', ctx.rng.int(1, 3)]], 'available'),
+      phases: buildPhases(
+        now,
+        [['creating', ctx.rng.int(1, 3)]],
+        restoreTargetFails(ctx, id, tags) ? 'error' : 'available',
+      ),
       attachments: [],
-      tags: tagsFor(input.TagSpecifications, 'volume'),
+      tags,
     };
     return volumeView(state.volumes[id], now);
   },
