@@ -11,6 +11,7 @@ import { assessCalls } from './calls/assess';
 import { recoverCalls } from './calls/recover';
 import { validateCalls } from './calls/validate';
 import { drillCalls } from './calls/drill';
+import { tabletopCalls } from './calls/tabletop';
 
 /**
  * THE contract: every call between the UI (or the bridge, or the CLI) and the core.
@@ -27,6 +28,7 @@ export const contract = {
   ...recoverCalls,
   ...validateCalls,
   ...drillCalls,
+  ...tabletopCalls,
 } as const;
 
 /** Every call name, e.g. `procedure.get`. */

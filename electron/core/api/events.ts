@@ -6,6 +6,7 @@ import type { JournalEntry } from '../incident/types';
 import type { LoginStateView, SessionStatusView } from './calls/session';
 import type { AssessEvent } from './calls/assess';
 import type { DrillRunView } from './calls/drill';
+import type { FaultsInForce } from './calls/tabletop';
 
 /** A message for the user that is not tied to one call. */
 export interface NoticeEvent {
@@ -99,6 +100,13 @@ export interface ValidateProgressEvent {
   status: 'pass' | 'warn' | 'fail';
 }
 
+/** The tabletop facilitator changed the simulated account's faults (`message` says what changed). */
+export interface TabletopFaultsEvent {
+  type: 'tabletop.faults';
+  message: string;
+  faults: FaultsInForce;
+}
+
 /** Every event the core emits. */
 export type AppEvent =
   | NoticeEvent
@@ -113,7 +121,8 @@ export type AppEvent =
   | RecordPdfEvent
   | AssessEvent
   | DrillProgressEvent
-  | ValidateProgressEvent;
+  | ValidateProgressEvent
+  | TabletopFaultsEvent;
 
 /** The event type names. */
 export type AppEventType = AppEvent['type'];

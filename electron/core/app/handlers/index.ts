@@ -10,6 +10,7 @@ import { assessHandlers } from './assess';
 import { recoverHandlers } from './recover';
 import { validateHandlers } from './validate';
 import { drillHandlers } from './drill';
+import { tabletopHandlers } from './tabletop';
 
 /** Every contract call's handler, bound to one core. */
 export function createHandlers(core: Core): Handlers {
@@ -24,5 +25,6 @@ export function createHandlers(core: Core): Handlers {
     ...recoverHandlers(core),
     ...validateHandlers(core),
     ...drillHandlers(core),
+    ...tabletopHandlers(core),
   };
 }

@@ -101,5 +101,22 @@ export function validInputs(f: FuzzFixtures): Record<CallName, Record<string, un
     'validate.run': [{}, { incidentId: id, s3Sample: 'all', dynamodbSample: 10, only: ['rds:orders-db'] }],
     'validate.latest': [{}, { incidentId: id }],
     'validate.reapply': [{ incidentId: id, resourceId: 'dynamodb:orders', pitr: true }],
+    'tabletop.faults': [{}],
+    'tabletop.setFaults': [
+      { change: { kind: 'regionDown', region: 'us-east-1', mode: '5xx', services: ['s3', 'rds'] } },
+      { change: { kind: 'regionUp', region: 'us-east-1' } },
+      { change: { kind: 'throttle', region: 'us-west-2', service: 'dynamodb', ratePercent: 25 } },
+      { change: { kind: 'failRestore', target: 'orders-db-dr' } },
+      { change: { kind: 'setQuota', key: 'dynamodb.concurrentRestores', value: 2 } },
+      {
+        change: {
+          kind: 'replicationLag',
+          sourceRegion: 'us-east-1',
+          destinationRegion: 'us-west-2',
+          lagMinutes: 30,
+        },
+      },
+      { change: { kind: 'clearAll' } },
+    ],
   };
 }
