@@ -60,7 +60,7 @@ export async function runSimulator(
   let saver: StateFileSaver | undefined;
   if (stateFile) {
     await writeStateFile(stateFile, sim);
-    saver = saveOnMutation(sim, stateFile, 500, onSaveError);
+    saver = saveOnMutation(sim, stateFile, { onError: onSaveError });
   }
   const region = sim.regions.find((r) => r !== 'us-east-1') ?? sim.regions[0] ?? 'us-east-1';
   const banner = [
@@ -116,7 +116,10 @@ export function simulatorCommand(): Command {
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4566)
     .option('--scenario <name>', 'scenario name in runbooks/scenarios, or a YAML file path')
     .option('--speed <x>', 'exercise speed, 1 to 600 (simulated seconds per real second)', parseSpeed)
-    .option('--state <file>', 'resume from FILE when it exists; keep the account there across restarts')
+    .option(
+      '--state <file>',
+      'resume from FILE when it exists; keep the account there across restarts (every change is saved before it is answered; on resume the clock catches up the time it was down × speed)',
+    )
     .option('--seed <n>', 'random seed (overrides the scenario)', parseSeed)
     .action(
       async (opts: { port: number; scenario?: string; speed?: number; state?: string; seed?: number }) => {

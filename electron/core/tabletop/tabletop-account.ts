@@ -28,7 +28,9 @@ export function tabletopStateFile(dataDir: string, scenario: string): string {
 /**
  * Open the tabletop account for a scenario: resume its saved state when the data folder has one
  * (so an app restart mid-exercise finds the same simulated AWS, restores in flight included),
- * else start it from the scenario file; then save after every mutating request.
+ * else start it from the scenario file; then save every change before it is answered. A resumed
+ * account's clock has caught up the real time it was closed × its speed, as a real account keeps
+ * running while the app is down: restores started before have progressed, never gone back.
  * A corrupt state file is reported through `onError` and the scenario starts afresh; the bad
  * file is kept beside it for inspection.
  */
@@ -57,9 +59,9 @@ export async function openTabletopAccount(options: {
     saved ? { state: saved, ...speed } : { scenario: options.scenario, ...speed },
   );
   await writeStateFile(stateFile, simulator);
-  const saver: StateFileSaver = saveOnMutation(simulator, stateFile, 300, (error) =>
-    options.onError(`The tabletop account could not be saved: ${error.message}`),
-  );
+  const saver: StateFileSaver = saveOnMutation(simulator, stateFile, {
+    onError: (error) => options.onError(`The tabletop account could not be saved: ${error.message}`),
+  });
   return {
     simulator,
     stateFile,

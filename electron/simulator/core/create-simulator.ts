@@ -4,7 +4,7 @@ import type { SavableClock } from './clock';
 import { createSimHttpHandler } from './http-handler';
 import type { RawHttpRequest } from './router';
 import { simulatorServices } from './services';
-import type { SimHandleOptions, SimRequestRecord, SimScenarioInfo } from './simulator';
+import type { SimCommit, SimHandleOptions, SimRequestRecord, SimScenarioInfo } from './simulator';
 import { SimulatorCore } from './simulator';
 import type { SimulatorState } from './simulator-state';
 import { simulatorStateSchema } from './simulator-state';
@@ -57,6 +57,11 @@ export interface Simulator {
   state<T>(signingName: string): T;
   /** Listen to every answered request; returns the unsubscribe function. */
   onRequest(listener: (record: SimRequestRecord) => void): () => void;
+  /**
+   * Set (or with `undefined` clear) what makes a mutating request's change durable before its
+   * answer is released (the state file saver installs its group commit here).
+   */
+  setCommit(commit: SimCommit | undefined): void;
   /** The whole account as plain JSON, resumable with `createSimulator({ state })`. */
   save(): SimulatorState;
   /** Stop; hanging requests fail. */
@@ -108,6 +113,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     scenario: core.scenario,
     state: <T>(name: string) => core.state<T>(name),
     onRequest: (listener) => core.onRequest(listener),
+    setCommit: (commit) => core.setCommit(commit),
     save: () => core.save(),
     close: () => core.close(),
   };

@@ -15,7 +15,11 @@ export const simulatorStateSchema = z.object({
   seed: z.number().int(),
   regions: z.array(z.string()),
   rng: z.object({ main: z.number().int(), requestIds: z.number().int(), faults: z.number().int() }),
-  clock: z.object({ now: z.string(), speed: z.number() }),
+  /**
+   * The simulated time and speed at the save, and the real time of the save (`wallTime`, added
+   * later, so optional): a resumed account's clock catches up the real time since then × speed.
+   */
+  clock: z.object({ now: z.string(), speed: z.number(), wallTime: z.iso.datetime().optional() }),
   faults: faultStateSchema,
   services: z.record(z.string(), z.unknown()),
 });

@@ -40,6 +40,13 @@ export interface SimRequestRecord {
   mutating: boolean;
 }
 
+/**
+ * Makes the account's changes so far durable (the state file saver's group commit): awaited
+ * after a mutating request succeeds and before its answer is released. Rejects when it could
+ * not; the request is then answered with a 500.
+ */
+export type SimCommit = () => Promise<void>;
+
 /** What the simulator tells about its scenario. */
 export interface SimScenarioInfo {
   name: string;
@@ -107,6 +114,7 @@ export class SimulatorCore {
   private readonly listeners = new Set<(record: SimRequestRecord) => void>();
   private readonly pending = new Set<(error: Error) => void>();
   private closed = false;
+  private commit: SimCommit | undefined;
   private readonly view: SimAccountView;
   private tools: Omit<SimContext, 'requestId'> | undefined;
 
@@ -122,10 +130,10 @@ export class SimulatorCore {
       this.regions = saved.regions;
       this.seed = saved.seed;
       this.scenario = saved.scenario;
-      this.clock = restoreClock(
-        options.speed === undefined ? saved.clock : { ...saved.clock, speed: options.speed },
-        realNow,
-      );
+      // The clock catches up the time the account was down at the speed it ran at; a new
+      // speed applies from now on.
+      this.clock = restoreClock(saved.clock, realNow);
+      if (options.speed !== undefined) this.clock.setSpeed(options.speed);
       this.faults = new FaultController(saved.faults);
       this.rng = createRng(saved.seed, saved.rng.main);
       this.idRng = createRng(saved.seed, saved.rng.requestIds);
@@ -178,6 +186,14 @@ export class SimulatorCore {
   onRequest(listener: (record: SimRequestRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Set (or with `undefined` clear) the function that makes a mutating request's change durable
+   * before its answer is released. Non-mutating requests never wait for it.
+   */
+  setCommit(commit: SimCommit | undefined): void {
+    this.commit = commit;
   }
 
   /** The whole account as plain JSON: clock, faults, random sources and every service's state. */
@@ -254,19 +270,16 @@ export class SimulatorCore {
         response = service.encodeError(toErrorShape(error), ctx);
       }
     }
+    const mutating = decision.kind === 'none' && isMutatingRequest(req);
+    if (mutating && this.commit !== undefined && response.status < 400)
+      response = await committed(this.commit, response, service, ctx);
     if (service.signingName === 's3') {
       response.headers['x-amz-request-id'] = requestId;
       response.headers['x-amz-id-2'] ??= makeS3HostId(this.idRng);
     } else {
       response.headers['x-amzn-requestid'] = requestId;
     }
-    return this.finish(
-      raw,
-      req.service,
-      req.region,
-      response,
-      decision.kind === 'none' && isMutatingRequest(req),
-    );
+    return this.finish(raw, req.service, req.region, response, mutating);
   }
 
   private newId(service: string): string {
@@ -320,6 +333,37 @@ export class SimulatorCore {
       }
       this.pending.add(fail);
     });
+  }
+}
+
+/**
+ * Wait for `commit`; the answer is released only once the change it carries is saved. When the
+ * save fails, the change is in memory but a crash would lose it, so the answer becomes a 500
+ * (S3 `InternalError`, elsewhere `InternalFailure`), as AWS answers when it cannot vouch for
+ * the outcome: the caller then treats the outcome as unknown (retries with its idempotency
+ * token, or looks the target up) instead of journaling as done a change that a restart could
+ * undo. The failure itself reaches the committer's error path (the saver's `onError`).
+ */
+async function committed(
+  commit: SimCommit,
+  response: SimResponse,
+  service: ServiceSimulator,
+  ctx: SimContext,
+): Promise<SimResponse> {
+  try {
+    await commit();
+    return response;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return service.encodeError(
+      {
+        code: 'InternalFailure',
+        message: `We encountered an internal error. Please try again. (simulator: the change was made but could not be saved: ${detail})`,
+        status: 500,
+        type: 'Receiver',
+      },
+      ctx,
+    );
   }
 }
 

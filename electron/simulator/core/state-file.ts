@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../core/fs/write-file-atomic';
 import type { Simulator } from './create-simulator';
+import { createGroupCommit } from './group-commit';
 import type { SimulatorState } from './simulator-state';
 import { simulatorStateSchema } from './simulator-state';
 
@@ -41,46 +42,60 @@ export async function writeStateFile(file: string, sim: Simulator): Promise<void
   await writeFileAtomic(file, `${JSON.stringify(sim.save())}\n`);
 }
 
-/** Saves a simulator to a file after mutating requests (debounced) and on demand. */
+/** Options of {@link saveOnMutation}. */
+export interface StateFileSaverOptions {
+  /** Told of every failed save (the simulator keeps running; the requests waiting get a 500). */
+  onError?: (error: Error) => void;
+  /**
+   * Writes one snapshot (default: {@link writeFileAtomic} of its JSON to the file, fsynced).
+   * The snapshot is taken when the write starts.
+   */
+  write?: (state: SimulatorState) => Promise<void>;
+}
+
+/** Keeps a simulator's state file up to date with every change it has answered. */
 export interface StateFileSaver {
-  /** Save now (waits for a save in progress first). */
+  /**
+   * Save now: resolves once a save holding everything so far is on disk. Failures reach
+   * `onError` and do not reject (what `close` and `stop` paths want).
+   */
   flush(): Promise<void>;
-  /** Stop listening (pending debounced save is dropped; call flush first to keep it). */
+  /** Stop saving: mutating requests are answered without waiting for a save again. */
   stop(): void;
 }
 
 /**
- * Save `sim` to `file` `debounceMs` after the last mutating request. Errors go to `onError`
- * (the simulator keeps running).
+ * Keep `sim`'s state in `file`: a mutating request's answer is released only after a save that
+ * includes its change has reached the disk (group commit: requests that arrive during a write
+ * share the next one, so a burst costs a few writes, not one each). A clock moved by hand
+ * (speed, jump) is saved at once too, so simulated time never rewinds across a restart. A failed
+ * save goes to `onError` and the requests that waited for it are answered with a 500.
  */
 export function saveOnMutation(
   sim: Simulator,
   file: string,
-  debounceMs = 500,
-  onError: (error: Error) => void = () => undefined,
+  options: StateFileSaverOptions = {},
 ): StateFileSaver {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let chain: Promise<void> = Promise.resolve();
-  const save = (): Promise<void> => {
-    chain = chain.then(() => writeStateFile(file, sim)).catch((error: unknown) => onError(error as Error));
-    return chain;
-  };
-  const unsubscribe = sim.onRequest((record) => {
-    if (!record.mutating) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      void save();
-    }, debounceMs);
+  const write =
+    options.write ?? ((state: SimulatorState) => writeFileAtomic(file, `${JSON.stringify(state)}\n`));
+  const onError = options.onError ?? (() => undefined);
+  const commit = createGroupCommit(async () => {
+    try {
+      await write(sim.save());
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      onError(failure);
+      throw failure;
+    }
   });
+  // Failures were reported by the write itself.
+  const save = (): Promise<void> => commit().catch(() => undefined);
+  sim.setCommit(commit);
+  const unsubscribe = sim.clock.onChange(() => void save());
   return {
-    flush: () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      return save();
-    },
+    flush: save,
     stop: () => {
-      if (timer) clearTimeout(timer);
+      sim.setCommit(undefined);
       unsubscribe();
     },
   };

@@ -47,14 +47,18 @@ describe('createClock', () => {
     expect(() => createClock().advance(-1)).toThrow(/non-negative/);
   });
 
-  it('saves and restores the simulated time and speed', () => {
+  it('saves the simulated time, speed and real time; a state without the real time resumes where it was', () => {
     const real = fakeReal();
     const clock = createClock({ start, speed: 10, realNow: real.now });
     real.tick(6000);
     const saved = clock.save();
-    expect(saved).toEqual({ now: '2026-01-01T00:01:00.000Z', speed: 10 });
+    expect(saved).toEqual({
+      now: '2026-01-01T00:01:00.000Z',
+      speed: 10,
+      wallTime: new Date(1_006_000).toISOString(),
+    });
     const later = fakeReal(5_000_000);
-    const restored = restoreClock(saved, later.now);
+    const restored = restoreClock({ now: saved.now, speed: saved.speed }, later.now);
     later.tick(1000);
     expect(restored.now().toISOString()).toBe('2026-01-01T00:01:10.000Z');
   });
