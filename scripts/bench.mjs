@@ -45,6 +45,8 @@ function resolveNode(runtime) {
       cwd: root,
       encoding: 'utf8',
       timeout: 180_000,
+      // Fail fast when the registry cannot be reached instead of retrying for a minute.
+      env: { ...process.env, npm_config_fetch_retries: '0' },
     },
   );
   const [node, version] = (found.stdout ?? '').trim().split('\n').at(-1)?.split(' ') ?? [];
@@ -54,13 +56,17 @@ function resolveNode(runtime) {
       why: `Node ${version}, the major version Electron bundles (fetched with npx node@${ELECTRON_NODE_MAJOR})`,
     };
   }
+  const lines = `${found.stderr ?? ''}`.split('\n').map((line) => line.replace(/^npm error\s*/, '').trim());
   const reason =
-    (found.stderr ?? found.error?.message ?? '').trim().split('\n').at(-1) || `exit ${found.status}`;
+    lines.find((line) => /\b(E[A-Z]{3,}|timed out|not found|404)\b/.test(line)) ??
+    found.error?.message ??
+    lines.find(Boolean) ??
+    `exit ${found.status}`;
   return {
     node: process.execPath,
     why:
       `this machine's Node ${current}: Node ${ELECTRON_NODE_MAJOR}, which Electron bundles, could not be fetched ` +
-      `with npx (${reason}). The numbers are not the desktop app's.`,
+      `with npx (${reason}); the numbers are not the desktop app's`,
   };
 }
 
