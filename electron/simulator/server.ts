@@ -2,6 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isSimConnectionError } from './core/connection-error';
 import type { Simulator } from './core/create-simulator';
+import { simulatorServices } from './core/services';
+import { serveControlRequest } from './control/serve-control';
+import type { ControlTarget } from './control/control-route';
 
 /** Options of {@link startSimulatorServer}. */
 export interface SimulatorServerOptions {
@@ -9,6 +12,11 @@ export interface SimulatorServerOptions {
   port: number;
   /** Interface to bind (default 127.0.0.1: never exposed beyond this machine by default). */
   host?: string;
+  /**
+   * Called after `PUT /_simulator/faults` changed the faults (the owner of the state file saves
+   * there); the change is answered once it resolves.
+   */
+  onFaultsChanged?: () => Promise<void>;
 }
 
 /** A listening simulator server. */
@@ -23,12 +31,19 @@ export interface SimulatorServer {
  * Serve the simulator over HTTP, speaking the same protocols as in-process (S3 path-style),
  * for the `aws` CLI with `--endpoint-url` and SDK clients with `endpoint`. A `refused` fault
  * destroys the socket; a `timeout` fault never answers until the client gives up.
+ * `/_simulator/faults` is the facilitator's control route (loopback only; see `control/`).
  */
 export async function startSimulatorServer(
   sim: Simulator,
   options: SimulatorServerOptions,
 ): Promise<SimulatorServer> {
   const host = options.host ?? '127.0.0.1';
+  const control: ControlTarget = {
+    faults: sim.faults,
+    regions: sim.regions,
+    services: simulatorServices.map((s) => s.signingName),
+    ...(options.onFaultsChanged ? { persist: options.onFaultsChanged } : {}),
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -36,6 +51,8 @@ export async function startSimulatorServer(
     req.on('end', () => {
       const url = req.url ?? '/';
       const q = url.indexOf('?');
+      if (serveControlRequest(req, res, q < 0 ? url : url.slice(0, q), () => Buffer.concat(chunks), control))
+        return;
       const controller = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) controller.abort();
