@@ -6,6 +6,9 @@ import type { StateFileSaver } from '../../simulator/core/state-file';
 import { readStateFile, saveOnMutation, writeStateFile } from '../../simulator/core/state-file';
 import { startSimulatorServer } from '../../simulator/server';
 import type { SimulatorServer } from '../../simulator/server';
+import { createFaultSaveHook } from '../fault-save-hook';
+import { resumeNotes, scenarioNameOf } from '../simulator-resume';
+import { simulatorFaultsCommand } from './simulator-faults';
 
 /** Options of `dr-war-room simulator`. */
 export interface SimulatorCommandOptions {
@@ -40,6 +43,23 @@ export async function runSimulator(
 ): Promise<RunningSimulator> {
   const stateFile = options.state ? path.resolve(options.state) : undefined;
   const saved = stateFile ? await readStateFile(stateFile) : undefined;
+  const resumeLines =
+    saved && stateFile
+      ? resumeNotes({
+          file: stateFile,
+          savedScenario: saved.scenario.name,
+          ...(options.scenario
+            ? {
+                requested: {
+                  option: options.scenario,
+                  name: await scenarioNameOf(options.scenario, options.scenariosDir),
+                },
+              }
+            : {}),
+          ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        })
+      : [];
+  const faultSave = stateFile ? createFaultSaveHook(onSaveError) : undefined;
   const sim = await createSimulator({
     ...(saved ? { state: saved } : {}),
     ...(options.scenario ? { scenario: options.scenario } : {}),
@@ -52,22 +72,30 @@ export async function runSimulator(
     server = await startSimulatorServer(sim, {
       port: options.port,
       ...(options.host ? { host: options.host } : {}),
+      ...(faultSave ? { onFaultsChanged: faultSave.persist } : {}),
     });
   } catch (error) {
     sim.close();
     throw error;
   }
   let saver: StateFileSaver | undefined;
-  if (stateFile) {
-    await writeStateFile(stateFile, sim);
-    saver = saveOnMutation(sim, stateFile, { onError: onSaveError });
+  if (stateFile && faultSave) {
+    try {
+      await writeStateFile(stateFile, sim);
+    } catch (error) {
+      await server.close();
+      sim.close();
+      throw error;
+    }
+    saver = saveOnMutation(sim, stateFile, { onError: faultSave.onError });
+    faultSave.attach(saver);
   }
   const region = sim.regions.find((r) => r !== 'us-east-1') ?? sim.regions[0] ?? 'us-east-1';
   const banner = [
     `Simulator listening on ${server.url} (scenario ${sim.scenario.name}, account ${sim.accountId})`,
     `Try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url ${server.url} --region ${region} s3api list-buckets`,
   ];
-  if (stateFile) banner.push(`${saved ? 'Resumed from' : 'Saving state to'} ${stateFile}`);
+  if (stateFile) banner.push(`${saved ? 'Resumed from' : 'Saving state to'} ${stateFile}`, ...resumeLines);
   if (sim.scenario.description) banner.push(sim.scenario.description);
   let stopped = false;
   return {
@@ -142,5 +170,6 @@ export function simulatorCommand(): Command {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       },
-    );
+    )
+    .addCommand(simulatorFaultsCommand());
 }
