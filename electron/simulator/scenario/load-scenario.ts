@@ -6,6 +6,7 @@ import { simulatorServices } from '../core/services';
 import type { ServiceSimulator } from '../core/types';
 import type { Scenario, ScenarioSummary } from './scenario-schema';
 import { scenarioTopSchema } from './scenario-schema';
+import { regionsOutsideScenario } from './section-regions';
 
 /** A scenario file that failed to load; the message is `<file>: <path.to.field>: <what is wrong>`. */
 export class ScenarioError extends Error {
@@ -17,7 +18,7 @@ export class ScenarioError extends Error {
 
 const TOP_KEYS = new Set(Object.keys(scenarioTopSchema.shape));
 
-function formatPath(prefix: string, issuePath: readonly PropertyKey[]): string {
+function formatPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string {
   let out = prefix;
   for (const part of issuePath) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -34,7 +35,8 @@ function describeIssues(source: string, prefix: string, error: z.ZodError): stri
 
 /**
  * Validate parsed scenario data: the top level, then each service's section with that service's
- * `scenarioSchema`. Throws a {@link ScenarioError} naming the source and the field.
+ * `scenarioSchema` (fields, then cross-references), then that every region a resource names is
+ * one of the scenario's `regions`. Throws a {@link ScenarioError} naming the source and the field.
  */
 export function parseScenario(
   data: unknown,
@@ -60,6 +62,17 @@ export function parseScenario(
     if (raw === undefined || raw === null) continue;
     const parsed = service.scenarioSchema.safeParse(raw);
     if (!parsed.success) throw new ScenarioError(describeIssues(source, service.signingName, parsed.error));
+    const outside = regionsOutsideScenario(service.signingName, parsed.data, top.data.regions);
+    if (outside.length > 0) {
+      throw new ScenarioError(
+        outside
+          .map(
+            (r) =>
+              `${source}: ${formatPath(service.signingName, r.path)}: region ${r.region} is not one of the scenario's regions (${top.data.regions.join(', ')}); add it to regions, or move the resource into one of them`,
+          )
+          .join('\n'),
+      );
+    }
     sections[service.signingName] = parsed.data;
   }
   return { ...top.data, source, sections };

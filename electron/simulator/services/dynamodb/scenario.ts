@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SimContext } from '../../core/types';
+import type { RegionReference } from '../../scenario/region-reference';
 import { AGE_PATTERN, agoIso, buildPhases, parseAge } from '../../protocol/lifecycle';
 import { itemKey, itemsAt, toAttribute } from './items';
 import {
@@ -85,11 +86,66 @@ const tableSchema = z
   })
   .strict();
 
-/** The `dynamodb:` section of a scenario file. */
-export const dynamoScenarioSchema = z.object({ tables: z.array(tableSchema).default([]) }).strict();
+type TableSpec = z.infer<typeof tableSchema>;
+
+/** The item's key, or undefined when it lacks a key attribute of the right type. */
+function plainItemKey(t: TableSpec, plain: Record<string, unknown>): string | undefined {
+  const { _age: _ignored, ...attrs } = plain;
+  const item: Item = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, toAttribute(v)]));
+  try {
+    return itemKey({ partitionKey: t.partitionKey, ...(t.sortKey ? { sortKey: t.sortKey } : {}) }, item);
+  } catch {
+    return undefined;
+  }
+}
+
+function keyNames(t: TableSpec): string {
+  return [t.partitionKey, ...(t.sortKey ? [t.sortKey] : [])]
+    .map((k) => `${k.name} (${k.type === 'S' ? 'a string' : k.type === 'N' ? 'a number' : 'binary'})`)
+    .join(' and ');
+}
+
+/** The `dynamodb:` section of a scenario file; cross-references are checked with the path of the field at fault. */
+export const dynamoScenarioSchema = z
+  .object({ tables: z.array(tableSchema).default([]) })
+  .strict()
+  .superRefine((section, ctx) => {
+    const seen = new Set<string>();
+    section.tables.forEach((t, n) => {
+      [t.region, ...t.replicas].forEach((r, k) => {
+        if (seen.has(tableKey(r, t.name))) {
+          ctx.addIssue({
+            code: 'custom',
+            path: k === 0 ? ['tables', n, 'name'] : ['tables', n, 'replicas', k - 1],
+            message: `duplicate table ${t.name} in ${r}; a table name is unique per region (replicas included)`,
+          });
+        }
+        seen.add(tableKey(r, t.name));
+      });
+      t.items.forEach((plain, i) => {
+        if (plainItemKey(t, plain) === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tables', n, 'items', i],
+            message: `the item needs its key attributes: ${keyNames(t)}`,
+          });
+        }
+      });
+    });
+  });
 
 /** The validated `dynamodb:` section. */
 export type DynamoSection = z.infer<typeof dynamoScenarioSchema>;
+
+/** Every region the `dynamodb:` section names, with its field path (each must be one of the scenario's regions). */
+export function dynamoScenarioRegions(section: DynamoSection): RegionReference[] {
+  const out: RegionReference[] = [];
+  section.tables.forEach((t, n) => {
+    out.push({ path: ['tables', n, 'region'], region: t.region });
+    t.replicas.forEach((r, k) => out.push({ path: ['tables', n, 'replicas', k], region: r }));
+  });
+  return out;
+}
 /** The `dynamodb:` section as written (defaults optional), e.g. by the estate generator. */
 export type DynamoSectionInput = z.input<typeof dynamoScenarioSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SimContext } from '../../core/types';
+import type { RegionReference } from '../../scenario/region-reference';
 import { AGE_PATTERN, agoIso, buildPhases, parseAge, type Phase } from '../../protocol/lifecycle';
 import { ec2Id, emptyEc2State, type Ec2ImageRecord, type Ec2State, type Ec2Tag } from './model';
 
@@ -120,7 +121,7 @@ const instanceSchema = z
   })
   .strict();
 
-/** The `ec2:` section of a scenario file. */
+/** The `ec2:` section of a scenario file; cross-references are checked with the path of the field at fault. */
 export const ec2ScenarioSchema = z
   .object({
     networks: z.array(networkSchema).default([]),
@@ -129,10 +130,104 @@ export const ec2ScenarioSchema = z
     instances: z.array(instanceSchema).default([]),
     volumes: z.array(volumeSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((section, ctx) => {
+    const issue = (path: Array<string | number>, message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    const zones = new Map<string, string>();
+    const subnets = new Map<string, { region: string; az: string }>();
+    section.networks.forEach((net, n) => {
+      for (const zone of net.zones) zones.set(zone, net.region);
+      net.subnets.forEach((sub, k) => {
+        if (!net.zones.includes(sub.az)) {
+          issue(
+            ['networks', n, 'subnets', k, 'az'],
+            `subnet ${sub.id} is in zone ${sub.az}, which is not listed in this network's zones (${net.zones.join(', ')})`,
+          );
+        }
+        subnets.set(sub.id, { region: net.region, az: sub.az });
+      });
+    });
+    const listedBefore = (
+      kind: 'snapshots' | 'images',
+      items: ReadonlyArray<{
+        id: string;
+        region: string;
+        copiedFrom?: { id: string; region: string } | undefined;
+      }>,
+    ) => {
+      const seen = new Map<string, string>();
+      items.forEach((item, n) => {
+        const from = item.copiedFrom;
+        if (from && seen.get(from.id) !== from.region) {
+          issue(
+            [kind, n, 'copiedFrom', 'id'],
+            `${item.id} is copied from ${from.id} in ${from.region}, which must be listed before it in ec2.${kind} with region ${from.region}`,
+          );
+        }
+        seen.set(item.id, item.region);
+      });
+      return seen;
+    };
+    listedBefore('snapshots', section.snapshots);
+    const images = listedBefore('images', section.images);
+    const instanceZones = new Map<string, string>();
+    section.instances.forEach((inst, n) => {
+      if (images.get(inst.image) !== inst.region) {
+        issue(
+          ['instances', n, 'image'],
+          `instance ${inst.id} names image ${inst.image}, which is not in ${inst.region}; add it to ec2.images in ${inst.region}`,
+        );
+      }
+      const subnet = subnets.get(inst.subnet);
+      if (subnet?.region !== inst.region) {
+        issue(
+          ['instances', n, 'subnet'],
+          `instance ${inst.id} names subnet ${inst.subnet}, which is not in ${inst.region}; add it to the ${inst.region} network's subnets`,
+        );
+      }
+      if (subnet) instanceZones.set(inst.id, subnet.az);
+    });
+    section.volumes.forEach((v, n) => {
+      const zoneRegion = zones.get(v.az);
+      if (zoneRegion !== v.region) {
+        issue(
+          ['volumes', n, 'az'],
+          `volume ${v.id} is in zone ${v.az}, which is not a zone of ${v.region} in ec2.networks`,
+        );
+      }
+      if (!v.attachedTo) return;
+      const instanceZone = instanceZones.get(v.attachedTo.instance);
+      if (instanceZone === undefined) {
+        issue(
+          ['volumes', n, 'attachedTo', 'instance'],
+          `volume ${v.id} is attached to instance ${v.attachedTo.instance}, which is not listed in ec2.instances`,
+        );
+      } else if (instanceZone !== v.az) {
+        issue(
+          ['volumes', n, 'az'],
+          `volume ${v.id} is in ${v.az} but instance ${v.attachedTo.instance} is in ${instanceZone}; a volume attaches only in its instance's zone`,
+        );
+      }
+    });
+  });
 
 /** The validated `ec2:` section. */
 export type Ec2Section = z.infer<typeof ec2ScenarioSchema>;
+
+/** Every region the `ec2:` section names, with its field path (each must be one of the scenario's regions). */
+export function ec2ScenarioRegions(section: Ec2Section): RegionReference[] {
+  const out: RegionReference[] = [];
+  section.networks.forEach((net, n) => out.push({ path: ['networks', n, 'region'], region: net.region }));
+  for (const kind of ['images', 'snapshots', 'instances', 'volumes'] as const) {
+    section[kind].forEach((item, n) => {
+      out.push({ path: [kind, n, 'region'], region: item.region });
+      if ('copiedFrom' in item && item.copiedFrom)
+        out.push({ path: [kind, n, 'copiedFrom', 'region'], region: item.copiedFrom.region });
+    });
+  }
+  return out;
+}
 /** The `ec2:` section as written (defaults optional), e.g. by the estate generator. */
 export type Ec2SectionInput = z.input<typeof ec2ScenarioSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SimContext } from '../../core/types';
+import type { RegionReference } from '../../scenario/region-reference';
 import { AGE_PATTERN, agoIso, buildPhases, parseAge, type Phase } from '../../protocol/lifecycle';
 import {
   emptyRdsState,
@@ -117,17 +118,81 @@ const subnetGroupSchema = z
   })
   .strict();
 
-/** The `rds:` section of a scenario file. */
+/** The `rds:` section of a scenario file; cross-references are checked with the path of the field at fault. */
 export const rdsScenarioSchema = z
   .object({
     subnetGroups: z.array(subnetGroupSchema).default([]),
     instances: z.array(instanceSchema).default([]),
     snapshots: z.array(snapshotSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((section, ctx) => {
+    const issue = (path: Array<string | number>, message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    const instances = new Set<string>();
+    const addInstance = (region: string, id: string, path: Array<string | number>) => {
+      const key = regionalKey(region, id);
+      if (instances.has(key))
+        issue(path, `duplicate instance ${id} in ${region}; instance ids are unique per region`);
+      instances.add(key);
+    };
+    section.instances.forEach((i, n) => {
+      addInstance(i.region, i.id, ['instances', n, 'id']);
+      i.readReplicas.forEach((rep, r) =>
+        addInstance(rep.region, rep.id, ['instances', n, 'readReplicas', r, 'id']),
+      );
+    });
+    const snapshots = new Set<string>();
+    section.snapshots.forEach((s, n) => {
+      const instanceRegion = s.copiedFrom?.region ?? s.instanceRegion ?? s.region;
+      if (!instances.has(regionalKey(instanceRegion, s.instance))) {
+        issue(
+          ['snapshots', n, 'instance'],
+          `snapshot ${s.id} names instance ${s.instance}, which is not in ${instanceRegion}; add it to rds.instances (or as a read replica) in ${instanceRegion}, or set instanceRegion`,
+        );
+      }
+      if (
+        s.copiedFrom &&
+        !snapshots.has(regionalKey(s.copiedFrom.region, s.copiedFrom.id)) &&
+        !snapshots.has(regionalKey(s.copiedFrom.region, `rds:${s.copiedFrom.id}`))
+      ) {
+        issue(
+          ['snapshots', n, 'copiedFrom', 'id'],
+          `snapshot ${s.id} is copied from ${s.copiedFrom.id} in ${s.copiedFrom.region}, which must be listed before it in rds.snapshots`,
+        );
+      }
+      const key = regionalKey(s.region, s.type === 'automated' ? `rds:${s.id}` : s.id);
+      if (snapshots.has(key)) issue(['snapshots', n, 'id'], `duplicate snapshot ${s.id} in ${s.region}`);
+      snapshots.add(key);
+    });
+  });
 
 /** The validated `rds:` section. */
 export type RdsSection = z.infer<typeof rdsScenarioSchema>;
+
+/** Every region the `rds:` section names, with its field path (each must be one of the scenario's regions). */
+export function rdsScenarioRegions(section: RdsSection): RegionReference[] {
+  const out: RegionReference[] = [];
+  section.subnetGroups.forEach((g, n) => out.push({ path: ['subnetGroups', n, 'region'], region: g.region }));
+  section.instances.forEach((i, n) => {
+    out.push({ path: ['instances', n, 'region'], region: i.region });
+    if (i.replicateBackupsTo)
+      out.push({
+        path: ['instances', n, 'replicateBackupsTo', 'region'],
+        region: i.replicateBackupsTo.region,
+      });
+    i.readReplicas.forEach((rep, r) =>
+      out.push({ path: ['instances', n, 'readReplicas', r, 'region'], region: rep.region }),
+    );
+  });
+  section.snapshots.forEach((s, n) => {
+    out.push({ path: ['snapshots', n, 'region'], region: s.region });
+    if (s.instanceRegion) out.push({ path: ['snapshots', n, 'instanceRegion'], region: s.instanceRegion });
+    if (s.copiedFrom)
+      out.push({ path: ['snapshots', n, 'copiedFrom', 'region'], region: s.copiedFrom.region });
+  });
+  return out;
+}
 /** The `rds:` section as written (defaults optional), e.g. by the estate generator. */
 export type RdsSectionInput = z.input<typeof rdsScenarioSchema>;
 

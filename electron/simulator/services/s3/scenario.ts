@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SimContext } from '../../core/types';
+import type { RegionReference } from '../../scenario/region-reference';
 import { digest, syntheticContent } from './content';
 import type { S3Bucket, S3ObjectVersion, S3State } from './model';
 import { bucketNameFromArn, deleteMarkerVersion, STORAGE_CLASSES } from './model';
@@ -128,6 +129,11 @@ export const s3ScenarioSchema = z
 
 /** The `s3:` section of a scenario. */
 export type S3Section = z.infer<typeof s3ScenarioSchema>;
+
+/** Every region the `s3:` section names, with its field path (each must be one of the scenario's regions). */
+export function s3ScenarioRegions(section: S3Section): RegionReference[] {
+  return section.buckets.map((b, n) => ({ path: ['buckets', n, 'region'], region: b.region }));
+}
 type VersionSpec = z.infer<typeof versionSpec>;
 
 function buildVersion(
