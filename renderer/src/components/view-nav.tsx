@@ -1,13 +1,14 @@
 import { useStore } from '../store/index';
-import { views } from '../views/registry';
+import { viewsFor } from '../views/registry';
 
 /** The navigation between the app's screens. */
 export function ViewNav() {
   const current = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
+  const mode = useStore((s) => (s.appInfo.status === 'ready' ? s.appInfo.value.mode : null));
   return (
     <nav className="view-nav" aria-label="Screens">
-      {views.map((view) => (
+      {viewsFor(mode).map((view) => (
         <button
           key={view.id}
           type="button"

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { AppMode } from '../../../electron/core/api/calls/app';
 import { ProcedureView } from './procedure/procedure-view';
 import { IncidentView } from './incident/incident-view';
 import { TimelineView } from './timeline/timeline-view';
@@ -8,12 +9,15 @@ import { RecoverView } from './recover/recover-view';
 import { AssessView } from './assess/assess-view';
 import { ValidateView } from './validate/validate-view';
 import { DrillView } from './drill/drill-view';
+import { FacilitatorView } from './facilitator/facilitator-view';
 
 /** One screen of the app, shown in the navigation. */
 export interface ViewEntry {
   id: string;
   title: string;
   component: ComponentType;
+  /** Shown only in these modes (every mode when absent). */
+  modes?: readonly AppMode[];
 }
 
 /** The screens, in navigation order. Add yours with one line. */
@@ -27,4 +31,10 @@ export const views: ViewEntry[] = [
   { id: 'record', title: 'Record', component: RecordView },
   { id: 'runbooks', title: 'Runbooks', component: RunbooksView },
   { id: 'drills', title: 'Drills', component: DrillView },
+  { id: 'facilitator', title: 'Facilitator', component: FacilitatorView, modes: ['TABLETOP'] },
 ];
+
+/** The screens of a mode, in navigation order (only the every-mode ones while the mode is unknown). */
+export function viewsFor(mode: AppMode | null): ViewEntry[] {
+  return views.filter((v) => !v.modes || (mode !== null && v.modes.includes(mode)));
+}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../store/index';
-import { views } from '../../views/registry';
+import { viewsFor } from '../../views/registry';
 import { warRoomActions } from '../war-room/war-room-actions';
 import { buildCommands, type PaletteCommand } from './commands';
 import { rankMatches } from './fuzzy-match';
@@ -26,6 +26,7 @@ function PaletteDialog() {
   const incident = useStore((s) => s.incident);
   const preferences = useStore((s) => s.preferences);
   const assessRunning = useStore((s) => s.assessScan !== null);
+  const mode = useStore((s) => (s.appInfo.status === 'ready' ? s.appInfo.value.mode : null));
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -46,7 +47,7 @@ function PaletteDialog() {
   const commands = useMemo(
     () =>
       buildCommands({
-        views,
+        views: viewsFor(mode),
         stages: procedure.status === 'ready' ? procedure.value.stages : [],
         runbooks: runbookList.status === 'ready' ? runbookList.value : [],
         incident: incident ? { id: incident.id, readOnly: incident.readOnly } : null,
@@ -55,7 +56,7 @@ function PaletteDialog() {
         assessRunning,
         actions: warRoomActions(),
       }),
-    [procedure, runbookList, incident, preferences, assessRunning],
+    [procedure, runbookList, incident, preferences, assessRunning, mode],
   );
   const shown = useMemo(
     () =>

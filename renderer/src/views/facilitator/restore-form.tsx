@@ -1,0 +1,59 @@
+import { useId, useState } from 'react';
+import { FieldProblem } from './field-problem';
+import { parseRestoreTarget } from './facilitator-model';
+import type { FaultFormProps } from './form-props';
+
+/** Make the restore into a named target fail (or succeed again). */
+export function RestoreForm({ busy, apply }: FaultFormProps) {
+  const id = useId();
+  const [target, setTarget] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const send = (kind: 'failRestore' | 'clearRestoreFailure') => {
+    const parsed = parseRestoreTarget(target);
+    if (!parsed.ok) {
+      setProblem(parsed.message);
+      return;
+    }
+    setProblem(null);
+    void apply({ kind, target: parsed.value }).then((ok) => {
+      if (ok) setTarget('');
+    });
+  };
+
+  return (
+    <form
+      className="panel facilitator-form"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        send('failRestore');
+      }}
+    >
+      <h2 id={`${id}-heading`}>Make a restore fail</h2>
+      <div className="facilitator-row">
+        <label className="facilitator-wide">
+          Restore target (name or id)
+          <input
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            placeholder="e.g. orders-db-dr"
+            maxLength={255}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
+          />
+        </label>
+        <button type="submit" className="button button-danger" disabled={busy}>
+          Make it fail
+        </button>
+      </div>
+      <FieldProblem id={`${id}-problem`} message={problem} />
+      <p id={`${id}-hint`} className="muted">
+        The target as the recovery plan names it: the new RDS instance id, the new DynamoDB table name, the
+        copied AMI&apos;s name, or the new EC2 instance&apos;s Name tag or id. The restore starts, then ends
+        failed.
+      </p>
+    </form>
+  );
+}
