@@ -1,5 +1,5 @@
 import { dynamoScenarioRegions, type DynamoSection } from '../services/dynamodb/scenario';
-import { ec2ScenarioRegions, type Ec2Section } from '../services/ec2/scenario';
+import { ec2ScenarioRegions, type Ec2Section } from '../services/ec2/scenario-schema';
 import { rdsScenarioRegions, type RdsSection } from '../services/rds/scenario';
 import { s3ScenarioRegions, type S3Section } from '../services/s3/scenario';
 import type { RegionReference, SectionRegions } from './region-reference';

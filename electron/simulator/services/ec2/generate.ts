@@ -1,5 +1,5 @@
 import type { Rng } from '../../core/types';
-import type { Ec2SectionInput } from './scenario';
+import type { Ec2SectionInput } from './scenario-schema';
 
 const APPS = [
   'web',

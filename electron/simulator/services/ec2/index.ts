@@ -7,7 +7,8 @@ import { ec2DescribeOperations } from './operations/describe';
 import { ec2InstanceOperations } from './operations/instances';
 import { ec2NetworkOperations } from './operations/network';
 import { ec2VolumeOperations } from './operations/volumes';
-import { ec2FromScenario, ec2ScenarioSchema, type Ec2Section } from './scenario';
+import { ec2FromScenario } from './scenario';
+import { ec2ScenarioSchema, type Ec2Section } from './scenario-schema';
 
 /** The EC2 API version's XML namespace. */
 export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
@@ -40,5 +41,5 @@ export const ec2Service: ServiceSimulator<Ec2State, Ec2Section> = {
 };
 
 export type { Ec2State } from './model';
-export type { Ec2Section, Ec2SectionInput } from './scenario';
-export { ec2ScenarioSchema } from './scenario';
+export type { Ec2Section, Ec2SectionInput } from './scenario-schema';
+export { ec2ScenarioSchema } from './scenario-schema';
