@@ -3,7 +3,7 @@ import { formatDuration } from './parse-fault-values';
 
 const MODE_TEXT: Readonly<Record<OutageMode, string>> = {
   refused: 'connections refused',
-  timeout: 'requests time out (no answer)',
+  timeout: 'requests time out, no answer',
   '5xx': 'every call answers 503',
 };
 
@@ -16,7 +16,7 @@ export function formatFaults(faults: FaultState): string[] {
   const lines: string[] = [];
   for (const o of faults.regionOutages) {
     const scope = o.services && o.services.length > 0 ? o.services.join(', ') : 'all services';
-    lines.push(`region ${o.region} down: ${MODE_TEXT[o.mode]} (${scope})`);
+    lines.push(`region ${o.region} down (${scope}): ${MODE_TEXT[o.mode]}`);
   }
   for (const t of faults.throttling) {
     const scope = [t.service ?? 'every service', t.region ? `in ${t.region}` : 'in every region'].join(' ');

@@ -176,8 +176,8 @@ describe('dr-war-room simulator faults: applying and showing', () => {
         replicationLag: [{ sourceRegion: 'us-east-1', destinationRegion: 'us-west-2', lagMs: 900_000 }],
       }),
     ).toEqual([
-      '  region us-east-1 down: every call answers 503 (all services)',
-      '  region us-west-2 down: connections refused (s3, rds)',
+      '  region us-east-1 down (all services): every call answers 503',
+      '  region us-west-2 down (s3, rds): connections refused',
       '  throttling: 30% of requests (s3 in us-west-2)',
       '  throttling: 12.5% of requests (every service in every region)',
       '  failing restore: orders-db-dr',
