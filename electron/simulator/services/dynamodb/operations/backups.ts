@@ -97,6 +97,38 @@ export const updateContinuousBackups = defineOperation<
   },
 });
 
+const BACKUP_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[^/]+\/backup\/(\d{14})-[0-9a-z]+$/;
+
+/**
+ * Where the page after `arn` starts in the listing (sorted by creation time, then ARN): just
+ * after that backup, or, when it is gone (deleted between pages), after where it sorted. A value
+ * that is not a backup ARN is a `ValidationException`, as AWS answers, instead of a silent
+ * restart from the first page (which would page forever).
+ */
+function startAfter(backups: ReadonlyArray<{ arn: string; createdAt: string }>, arn: string): number {
+  if (arn.length < 37) {
+    throw simError(
+      'ValidationException',
+      `1 validation error detected: Value '${arn}' at 'exclusiveStartBackupArn' failed to satisfy constraint: Member must have length greater than or equal to 37`,
+    );
+  }
+  const exact = backups.findIndex((b) => b.arn === arn);
+  if (exact >= 0) return exact + 1;
+  const match = BACKUP_ARN.exec(arn);
+  if (!match) {
+    throw simError(
+      'ValidationException',
+      `Invalid ExclusiveStartBackupArn: ${arn} is not a backup ARN; pass the LastEvaluatedBackupArn of the previous page.`,
+    );
+  }
+  const at = Number(match[1]);
+  const next = backups.findIndex((b) => {
+    const t = Date.parse(b.createdAt);
+    return t > at || (t === at && b.arn > arn);
+  });
+  return next < 0 ? backups.length : next;
+}
+
 /** ListBackups: the region's backups, filtered by table, time range and type, paged by `ExclusiveStartBackupArn`. */
 export const listBackups = defineOperation<ListBackupsInput, ListBackupsOutput, DynamoState>({
   input: ListBackupsInput$,
@@ -116,9 +148,7 @@ export const listBackups = defineOperation<ListBackupsInput, ListBackupsOutput, 
       .filter((b) => type === 'ALL' || b.type === type)
       .filter((b) => Date.parse(b.createdAt) >= lower && Date.parse(b.createdAt) < upper)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.arn.localeCompare(b.arn));
-    const start = input.ExclusiveStartBackupArn
-      ? backups.findIndex((b) => b.arn === input.ExclusiveStartBackupArn) + 1
-      : 0;
+    const start = input.ExclusiveStartBackupArn ? startAfter(backups, input.ExclusiveStartBackupArn) : 0;
     const page = backups.slice(start, start + limit);
     const more = start + limit < backups.length;
     return {
