@@ -151,3 +151,37 @@ export function faultRows(
   }
   return rows;
 }
+
+/** Plan strategies whose restore target the simulator's failing-restore switch matches by name. */
+const FAILABLE_STRATEGIES: ReadonlySet<string> = new Set([
+  'rds-pitr-cross-region',
+  'rds-snapshot-restore',
+  'rds-snapshot-copy-restore',
+  'ec2-ami-launch',
+  'ec2-ami-copy-launch',
+  'dynamodb-pitr-cross-region',
+  'dynamodb-backup-restore',
+]);
+
+/** The part of a recovery plan the restore suggestions read. */
+export interface PlanTargets {
+  chains: ReadonlyArray<{ strategy: string; targetName: string; resource: { name: string } }>;
+}
+
+/**
+ * The restore targets of the open incident's recovery plan that can be made to fail (restores,
+ * snapshot copies, AMI copies and launches; not replica promotions or S3 fail-overs), each with
+ * its source, without duplicates. Pure.
+ */
+export function restoreTargetSuggestions(
+  plan: PlanTargets | null,
+): Array<{ target: string; source: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ target: string; source: string }> = [];
+  for (const chain of plan?.chains ?? []) {
+    if (!FAILABLE_STRATEGIES.has(chain.strategy) || seen.has(chain.targetName)) continue;
+    seen.add(chain.targetName);
+    out.push({ target: chain.targetName, source: chain.resource.name });
+  }
+  return out;
+}

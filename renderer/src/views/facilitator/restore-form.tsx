@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
+import { useStore } from '../../store/index';
 import { FieldProblem } from './field-problem';
-import { parseRestoreTarget } from './facilitator-model';
+import { parseRestoreTarget, restoreTargetSuggestions } from './facilitator-model';
 import type { FaultFormProps } from './form-props';
 
 /** Make the restore into a named target fail (or succeed again). */
@@ -8,6 +9,8 @@ export function RestoreForm({ busy, apply }: FaultFormProps) {
   const id = useId();
   const [target, setTarget] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const plan = useStore((s) => s.recoverRun?.run.plan ?? null);
+  const suggestions = restoreTargetSuggestions(plan);
 
   const send = (kind: 'failRestore' | 'clearRestoreFailure') => {
     const parsed = parseRestoreTarget(target);
@@ -40,6 +43,7 @@ export function RestoreForm({ busy, apply }: FaultFormProps) {
             onChange={(e) => setTarget(e.target.value)}
             placeholder="e.g. orders-db-dr"
             maxLength={255}
+            list={suggestions.length > 0 ? `${id}-targets` : undefined}
             aria-invalid={problem ? true : undefined}
             aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
           />
@@ -48,11 +52,21 @@ export function RestoreForm({ busy, apply }: FaultFormProps) {
           Make it fail
         </button>
       </div>
+      {suggestions.length > 0 ? (
+        <datalist id={`${id}-targets`}>
+          {suggestions.map((t) => (
+            <option key={t.target} value={t.target}>
+              restore of {t.source}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
       <FieldProblem id={`${id}-problem`} message={problem} />
       <p id={`${id}-hint`} className="muted">
         The target as the recovery plan names it: the new RDS instance id, the new DynamoDB table name, the
         copied AMI&apos;s name, or the new EC2 instance&apos;s Name tag or id. The restore starts, then ends
-        failed.
+        failed.{' '}
+        {suggestions.length > 0 ? "The open incident's recovery plan's targets are offered as you type." : ''}
       </p>
     </form>
   );

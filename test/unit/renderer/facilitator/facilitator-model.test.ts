@@ -9,6 +9,7 @@ import {
   parseQuotaValue,
   parseRestoreTarget,
   quotaKeyOf,
+  restoreTargetSuggestions,
 } from '../../../../renderer/src/views/facilitator/facilitator-model';
 
 describe('the facilitator’s form fields', () => {
@@ -92,5 +93,34 @@ describe('faultRows', () => {
         TABLETOP_QUOTAS,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('restoreTargetSuggestions', () => {
+  it('offers the plan’s restore targets that can fail, once each, with their source', () => {
+    const chain = (strategy: string, targetName: string, name: string) => ({
+      strategy,
+      targetName,
+      resource: { name },
+    });
+    expect(
+      restoreTargetSuggestions({
+        chains: [
+          chain('rds-pitr-cross-region', 'orders-db-dr1', 'orders-db'),
+          chain('rds-promote-replica', 'orders-db-replica', 'orders-db'),
+          chain('dynamodb-pitr-cross-region', 'sessions-dr1', 'sessions'),
+          chain('dynamodb-global-replica', 'carts', 'carts'),
+          chain('s3-replica-failover', 'acme-prod-orders-dr', 'acme-prod-orders'),
+          chain('ec2-ami-copy-launch', 'web-1-dr1', 'web-1'),
+          chain('ebs-snapshot-copy', 'data-vol-dr1', 'data-vol'),
+          chain('dynamodb-backup-restore', 'sessions-dr1', 'sessions'),
+        ],
+      }),
+    ).toEqual([
+      { target: 'orders-db-dr1', source: 'orders-db' },
+      { target: 'sessions-dr1', source: 'sessions' },
+      { target: 'web-1-dr1', source: 'web-1' },
+    ]);
+    expect(restoreTargetSuggestions(null)).toEqual([]);
   });
 });

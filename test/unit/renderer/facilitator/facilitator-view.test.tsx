@@ -50,6 +50,7 @@ vi.mock('../../../../renderer/src/api/client', () => ({
 }));
 
 const { useStore } = await import('../../../../renderer/src/store/index');
+type StoreState = ReturnType<typeof useStore.getState>;
 const { FacilitatorView } = await import('../../../../renderer/src/views/facilitator/facilitator-view');
 const { ViewNav } = await import('../../../../renderer/src/components/view-nav');
 
@@ -198,6 +199,33 @@ describe('the facilitator panel', () => {
     expect(within(restore).getByLabelText('Restore target (name or id)')).toHaveValue('');
     await click(screen.getByRole('button', { name: 'Let the restore into orders-db-dr succeed' }));
     expect(core.sent.at(-1)).toEqual({ kind: 'clearRestoreFailure', target: 'orders-db-dr' });
+  });
+
+  it('offers the open incident’s recovery plan targets as restore targets', async () => {
+    useStore.setState({
+      recoverRun: {
+        run: {
+          plan: {
+            chains: [
+              {
+                strategy: 'rds-pitr-cross-region',
+                targetName: 'orders-db-dr1',
+                resource: { name: 'orders-db' },
+              },
+              { strategy: 's3-replica-failover', targetName: 'acme-dr', resource: { name: 'acme' } },
+            ],
+          },
+        },
+      } as unknown as StoreState['recoverRun'],
+    });
+    render(<FacilitatorView />);
+    const restore = await screen.findByRole('form', { name: 'Make a restore fail' });
+    const input = within(restore).getByLabelText('Restore target (name or id)');
+    const list = document.getElementById(input.getAttribute('list') ?? '');
+    expect([...(list?.querySelectorAll('option') ?? [])].map((o) => [o.value, o.textContent])).toEqual([
+      ['orders-db-dr1', 'restore of orders-db'],
+    ]);
+    useStore.setState({ recoverRun: null });
   });
 
   it('sets a quota, asking for the instance type of an EC2 capacity quota', async () => {
