@@ -17,7 +17,7 @@ import { createRng } from './rng';
 import { isSimServiceError } from './sim-error';
 import type { SimulatorState } from './simulator-state';
 import type { ServiceSimulator, SimAccountView, SimContext, SimErrorShape, SimResponse } from './types';
-import { toXmlDocument } from './xml';
+import { unknownServiceResponse } from '../protocol/unknown-service';
 import type { Scenario } from '../scenario/scenario-schema';
 
 /** Options for one request through {@link Simulator.handle}. */
@@ -388,16 +388,7 @@ function toErrorShape(error: unknown): SimErrorShape {
   };
 }
 
+/** An unmodelled or unidentifiable service: AWS's error in the wire format its client reads (JSON or XML). */
 function unknownService(raw: RawHttpRequest, requestId: string, service?: string): SimResponse {
-  const message = service
-    ? `The simulator does not model the service "${service}".`
-    : `Cannot tell which AWS service ${raw.method} ${raw.path} is for: sign it with SigV4 or use an AWS host name.`;
-  return {
-    status: 400,
-    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-    body: toXmlDocument('ErrorResponse', {
-      Error: { Type: 'Sender', Code: 'UnrecognizedClientException', Message: message },
-      RequestId: requestId,
-    }),
-  };
+  return unknownServiceResponse(raw, requestId, service);
 }

@@ -204,7 +204,11 @@ describe('faults through the real SDK', () => {
       body: Buffer.alloc(0),
     });
     expect(response.status).toBe(400);
-    expect(String(response.body)).toContain('<Code>UnrecognizedClientException</Code>');
+    // Lambda speaks REST-JSON: its clients read a JSON body and x-amzn-errortype.
+    expect(JSON.parse(String(response.body))).toMatchObject({
+      __type: 'com.amazon.coral.service#UnrecognizedClientException',
+    });
+    expect(response.headers['x-amzn-errortype']).toMatch(/^UnrecognizedClientException:/);
     expect(response.headers['x-amzn-requestid']).toBeDefined();
     const anonymous = await sim.handle({
       method: 'GET',
