@@ -22,12 +22,74 @@ import {
   type Reservation,
 } from '@aws-sdk/client-ec2';
 import { simError } from '../../../protocol/errors';
-import { applyFilters, paginate } from '../../../protocol/paging';
+import { paginate } from '../../../protocol/paging';
 import { defineOperation, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { assertIdShape, ec2PageLimit, notFound, tagFilterValues } from '../lookup';
-import type { Ec2ImageRecord, Ec2InstanceRecord, Ec2State } from '../model';
+import { filterEc2, type Ec2FilterTable } from '../filters';
+import { assertIdShape, ec2PageLimit, notFound } from '../lookup';
+import type {
+  Ec2ImageRecord,
+  Ec2InstanceRecord,
+  Ec2SnapshotRecord,
+  Ec2State,
+  Ec2VolumeRecord,
+} from '../model';
 import { imageState, instanceCheckStatus, instanceState, snapshotState, volumeState } from '../status';
 import { imageView, instanceStatusView, instanceView, snapshotView, volumeView } from '../views';
+
+/** DescribeInstances filters. */
+const instanceFilters = (now: Date): Ec2FilterTable<Ec2InstanceRecord> => ({
+  'instance-id': (i) => [i.id],
+  'instance-state-name': (i) => [instanceState(i, now) ?? ''],
+  'instance-type': (i) => [i.instanceType],
+  'availability-zone': (i) => [i.availabilityZone],
+  'subnet-id': (i) => [i.subnetId],
+  'vpc-id': (i) => [i.vpcId],
+  'image-id': (i) => [i.imageId],
+  'private-ip-address': (i) => [i.privateIpAddress],
+  'client-token': (i) => [i.clientToken ?? ''],
+  'reservation-id': (i) => [i.reservationId],
+  'instance.group-id': (i) => i.securityGroupIds,
+});
+
+/** DescribeInstanceStatus filters (no tag filters: AWS has none for this call). */
+const instanceStatusFilters = (now: Date): Ec2FilterTable<Ec2InstanceRecord> => ({
+  'instance-state-name': (i) => [instanceState(i, now) ?? ''],
+  'instance-status.status': (i) => [instanceCheckStatus(i, now)],
+  'system-status.status': (i) => [instanceCheckStatus(i, now)],
+  'availability-zone': (i) => [i.availabilityZone],
+});
+
+/** DescribeImages filters. */
+const imageFilters = (now: Date, accountId: string): Ec2FilterTable<Ec2ImageRecord> => ({
+  name: (i) => [i.name],
+  'image-id': (i) => [i.id],
+  state: (i) => [imageState(i, now) ?? ''],
+  'owner-id': () => [accountId],
+  description: (i) => [i.description],
+  'block-device-mapping.snapshot-id': (i) => i.devices.map((d) => d.snapshotId),
+});
+
+/** DescribeSnapshots filters. */
+const snapshotFilters = (now: Date, accountId: string): Ec2FilterTable<Ec2SnapshotRecord> => ({
+  'snapshot-id': (s) => [s.id],
+  'volume-id': (s) => [s.volumeId],
+  status: (s) => [snapshotState(s, now)],
+  'owner-id': () => [accountId],
+  encrypted: (s) => [String(s.encrypted)],
+  description: (s) => [s.description],
+});
+
+/** DescribeVolumes filters. */
+const volumeFilters = (now: Date): Ec2FilterTable<Ec2VolumeRecord> => ({
+  'volume-id': (v) => [v.id],
+  'availability-zone': (v) => [v.availabilityZone],
+  status: (v) => [volumeState(v, now) ?? ''],
+  'snapshot-id': (v) => [v.snapshotId ?? ''],
+  'attachment.instance-id': (v) => v.attachments.map((a) => a.instanceId),
+  'attachment.device': (v) => v.attachments.map((a) => a.device),
+  'volume-type': (v) => [v.volumeType],
+  encrypted: (v) => [String(v.encrypted)],
+});
 
 function selectByIds<T extends { id: string; region: string }>(
   all: Readonly<Record<string, T>>,
@@ -74,36 +136,7 @@ export const describeInstances = defineOperation<DescribeInstancesRequest, Descr
       const base =
         selectByIds(state.instances, input.InstanceIds, region, live, 'instance') ??
         Object.values(state.instances).filter((i) => i.region === region && live(i));
-      const filtered = applyFilters(base, input.Filters, (i, name) => {
-        const tag = tagFilterValues(i.tags, name);
-        if (tag) return tag;
-        switch (name) {
-          case 'instance-id':
-            return [i.id];
-          case 'instance-state-name':
-            return [instanceState(i, now) ?? ''];
-          case 'instance-type':
-            return [i.instanceType];
-          case 'availability-zone':
-            return [i.availabilityZone];
-          case 'subnet-id':
-            return [i.subnetId];
-          case 'vpc-id':
-            return [i.vpcId];
-          case 'image-id':
-            return [i.imageId];
-          case 'private-ip-address':
-            return [i.privateIpAddress];
-          case 'client-token':
-            return [i.clientToken ?? ''];
-          case 'reservation-id':
-            return [i.reservationId];
-          case 'instance.group-id':
-            return i.securityGroupIds;
-          default:
-            return undefined;
-        }
-      });
+      const filtered = filterEc2(base, input.Filters, instanceFilters(now), (i) => i.tags);
       const page = paginate(filtered, input.NextToken, ec2PageLimit(input.MaxResults, 5, 1000));
       const reservations = new Map<string, Reservation>();
       for (const i of page.items) {
@@ -137,19 +170,7 @@ export const describeInstanceStatus = defineOperation<
       selectByIds(state.instances, input.InstanceIds, region, live, 'instance') ??
       Object.values(state.instances).filter((i) => i.region === region && live(i));
     if (!input.IncludeAllInstances) items = items.filter((i) => instanceState(i, now) === 'running');
-    items = applyFilters(items, input.Filters, (i, name) => {
-      switch (name) {
-        case 'instance-state-name':
-          return [instanceState(i, now) ?? ''];
-        case 'instance-status.status':
-        case 'system-status.status':
-          return [instanceCheckStatus(i, now)];
-        case 'availability-zone':
-          return [i.availabilityZone];
-        default:
-          return undefined;
-      }
-    });
+    items = filterEc2(items, input.Filters, instanceStatusFilters(now));
     const page = paginate(items, input.NextToken, ec2PageLimit(input.MaxResults, 5, 1000));
     return {
       InstanceStatuses: page.items.map((i) => instanceStatusView(state, i, now)),
@@ -173,26 +194,7 @@ export const describeImages = defineOperation<DescribeImagesRequest, DescribeIma
       selectByIds(state.images, input.ImageIds, region, live, 'image') ??
       Object.values(state.images).filter((i) => i.region === region && live(i));
     if (!ownsAccount) images = [];
-    images = applyFilters(images, input.Filters, (i, name) => {
-      const tag = tagFilterValues(i.tags, name);
-      if (tag) return tag;
-      switch (name) {
-        case 'name':
-          return [i.name];
-        case 'image-id':
-          return [i.id];
-        case 'state':
-          return [imageState(i, now) ?? ''];
-        case 'owner-id':
-          return [ctx.accountId];
-        case 'description':
-          return [i.description];
-        case 'block-device-mapping.snapshot-id':
-          return i.devices.map((d) => d.snapshotId);
-        default:
-          return undefined;
-      }
-    });
+    images = filterEc2(images, input.Filters, imageFilters(now, ctx.accountId), (i) => i.tags);
     const page = paginate(images, input.NextToken, ec2PageLimit(input.MaxResults, 1, 1000));
     return {
       Images: page.items.map((i) => imageView(i, now, ctx.accountId)),
@@ -216,26 +218,7 @@ export const describeSnapshots = defineOperation<DescribeSnapshotsRequest, Descr
         selectByIds(state.snapshots, input.SnapshotIds, region, () => true, 'snapshot') ??
         Object.values(state.snapshots).filter((s) => s.region === region);
       if (!ownsAccount) snapshots = [];
-      snapshots = applyFilters(snapshots, input.Filters, (s, name) => {
-        const tag = tagFilterValues(s.tags, name);
-        if (tag) return tag;
-        switch (name) {
-          case 'snapshot-id':
-            return [s.id];
-          case 'volume-id':
-            return [s.volumeId];
-          case 'status':
-            return [snapshotState(s, now)];
-          case 'owner-id':
-            return [ctx.accountId];
-          case 'encrypted':
-            return [String(s.encrypted)];
-          case 'description':
-            return [s.description];
-          default:
-            return undefined;
-        }
-      });
+      snapshots = filterEc2(snapshots, input.Filters, snapshotFilters(now, ctx.accountId), (s) => s.tags);
       const page = paginate(snapshots, input.NextToken, ec2PageLimit(input.MaxResults, 5, 1000));
       return {
         Snapshots: page.items.map((s) => snapshotView(s, now, ctx.accountId)),
@@ -257,30 +240,7 @@ export const describeVolumes = defineOperation<DescribeVolumesRequest, DescribeV
     let volumes =
       selectByIds(state.volumes, input.VolumeIds, region, live, 'volume') ??
       Object.values(state.volumes).filter((v) => v.region === region && live(v));
-    volumes = applyFilters(volumes, input.Filters, (v, name) => {
-      const tag = tagFilterValues(v.tags, name);
-      if (tag) return tag;
-      switch (name) {
-        case 'volume-id':
-          return [v.id];
-        case 'availability-zone':
-          return [v.availabilityZone];
-        case 'status':
-          return [volumeState(v, now) ?? ''];
-        case 'snapshot-id':
-          return [v.snapshotId ?? ''];
-        case 'attachment.instance-id':
-          return v.attachments.map((a) => a.instanceId);
-        case 'attachment.device':
-          return v.attachments.map((a) => a.device);
-        case 'volume-type':
-          return [v.volumeType];
-        case 'encrypted':
-          return [String(v.encrypted)];
-        default:
-          return undefined;
-      }
-    });
+    volumes = filterEc2(volumes, input.Filters, volumeFilters(now), (v) => v.tags);
     const page = paginate(volumes, input.NextToken, ec2PageLimit(input.MaxResults, 5, 500));
     return {
       Volumes: page.items.map((v) => volumeView(v, now)),

@@ -13,11 +13,38 @@ import {
   type DescribeSubnetsResult,
 } from '@aws-sdk/client-ec2';
 import { simError } from '../../../protocol/errors';
-import { applyFilters, paginate } from '../../../protocol/paging';
+import { paginate } from '../../../protocol/paging';
 import { defineOperation, type SchemaOperation } from '../../../protocol/query-dispatch';
-import { ec2PageLimit, notFound, tagFilterValues } from '../lookup';
-import type { Ec2State } from '../model';
+import { filterEc2, type Ec2FilterTable } from '../filters';
+import { ec2PageLimit, notFound } from '../lookup';
+import type { Ec2SecurityGroupRecord, Ec2State, Ec2SubnetRecord, Ec2ZoneRecord } from '../model';
 import { securityGroupView, subnetView, zoneView } from '../views';
+
+/** DescribeAvailabilityZones filters. */
+const ZONE_FILTERS: Ec2FilterTable<Ec2ZoneRecord> = {
+  'zone-name': (z) => [z.name],
+  'zone-id': (z) => [z.zoneId],
+  'region-name': (z) => [z.region],
+  state: () => ['available'],
+  'zone-type': () => ['availability-zone'],
+};
+
+/** DescribeSubnets filters. */
+const SUBNET_FILTERS: Ec2FilterTable<Ec2SubnetRecord> = {
+  'subnet-id': (s) => [s.id],
+  'vpc-id': (s) => [s.vpcId],
+  'availability-zone': (s) => [s.availabilityZone],
+  'cidr-block': (s) => [s.cidrBlock],
+  state: () => ['available'],
+};
+
+/** DescribeSecurityGroups filters. */
+const SECURITY_GROUP_FILTERS: Ec2FilterTable<Ec2SecurityGroupRecord> = {
+  'group-id': (g) => [g.id],
+  'group-name': (g) => [g.name],
+  'vpc-id': (g) => [g.vpcId],
+  description: (g) => [g.description],
+};
 
 /** DescribeAvailabilityZones: the region's zones, by name or id and Filters. */
 export const describeAvailabilityZones = defineOperation<
@@ -39,22 +66,7 @@ export const describeAvailabilityZones = defineOperation<
       zones = zones.filter((z) => input.ZoneNames?.includes(z.name));
     }
     if (input.ZoneIds?.length) zones = zones.filter((z) => input.ZoneIds?.includes(z.zoneId));
-    zones = applyFilters(zones, input.Filters, (z, name) => {
-      switch (name) {
-        case 'zone-name':
-          return [z.name];
-        case 'zone-id':
-          return [z.zoneId];
-        case 'region-name':
-          return [z.region];
-        case 'state':
-          return ['available'];
-        case 'zone-type':
-          return ['availability-zone'];
-        default:
-          return undefined;
-      }
-    });
+    zones = filterEc2(zones, input.Filters, ZONE_FILTERS);
     return { AvailabilityZones: zones.map(zoneView) };
   },
 });
@@ -70,24 +82,7 @@ export const describeSubnets = defineOperation<DescribeSubnetsRequest, DescribeS
       if (missing.length) throw notFound('subnet', missing);
       subnets = input.SubnetIds.map((id) => state.subnets[id]).filter((s) => s !== undefined);
     }
-    subnets = applyFilters(subnets, input.Filters, (s, name) => {
-      const tag = tagFilterValues(s.tags, name);
-      if (tag) return tag;
-      switch (name) {
-        case 'subnet-id':
-          return [s.id];
-        case 'vpc-id':
-          return [s.vpcId];
-        case 'availability-zone':
-          return [s.availabilityZone];
-        case 'cidr-block':
-          return [s.cidrBlock];
-        case 'state':
-          return ['available'];
-        default:
-          return undefined;
-      }
-    });
+    subnets = filterEc2(subnets, input.Filters, SUBNET_FILTERS, (s) => s.tags);
     const page = paginate(subnets, input.NextToken, ec2PageLimit(input.MaxResults, 5, 1000));
     return {
       Subnets: page.items.map((s) => subnetView(state, s, ctx.accountId)),
@@ -120,22 +115,7 @@ export const describeSecurityGroups = defineOperation<
         );
       groups = groups.filter((g) => input.GroupNames?.includes(g.name));
     }
-    groups = applyFilters(groups, input.Filters, (g, name) => {
-      const tag = tagFilterValues(g.tags, name);
-      if (tag) return tag;
-      switch (name) {
-        case 'group-id':
-          return [g.id];
-        case 'group-name':
-          return [g.name];
-        case 'vpc-id':
-          return [g.vpcId];
-        case 'description':
-          return [g.description];
-        default:
-          return undefined;
-      }
-    });
+    groups = filterEc2(groups, input.Filters, SECURITY_GROUP_FILTERS, (g) => g.tags);
     const page = paginate(groups, input.NextToken, ec2PageLimit(input.MaxResults, 5, 1000));
     return {
       SecurityGroups: page.items.map((g) => securityGroupView(g, ctx.accountId)),
