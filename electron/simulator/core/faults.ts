@@ -1,6 +1,6 @@
 import type { FaultState, OutageMode, RegionOutage, ThrottleRule } from './fault-state';
 import { emptyFaultState, faultStateSchema } from './fault-state';
-import type { Rng, SimErrorShape } from './types';
+import type { Rng, SimErrorShape } from './plain-types';
 
 /** What the router must do with one request. */
 export type FaultDecision =

@@ -1,4 +1,7 @@
 import type { ZodType } from 'zod';
+import type { Rng, SimErrorShape } from './plain-types';
+
+export type { Rng, SimErrorShape } from './plain-types';
 
 /**
  * The simulator's plug-in contract: the router turns an HTTP request into a {@link SimRequest},
@@ -40,18 +43,6 @@ export interface SimResponse {
    * to the SDK as a stream, as the SDK's stream mixin needs. Other bodies go as bytes.
    */
   streaming?: boolean;
-}
-
-/** A deterministic random source (seeded). */
-export interface Rng {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number;
-  /** Hex string of the given length. */
-  hex(length: number): string;
-  /** Pick one element. */
-  pick<T>(items: readonly T[]): T;
 }
 
 /** The simulated clock: real elapsed time multiplied by the exercise speed. */
@@ -109,21 +100,6 @@ export interface ServiceSimulator<State = unknown, Section = unknown> {
    * thrown by `handle`, and for unexpected exceptions (500 `InternalFailure`).
    */
   encodeError(error: SimErrorShape, ctx: SimContext): SimResponse;
-}
-
-/** An AWS error as the router hands it to {@link ServiceSimulator.encodeError}. */
-export interface SimErrorShape {
-  /** AWS error code (`SlowDown`, `Throttling`, `ResourceNotFoundException` …). */
-  code: string;
-  message: string;
-  /** HTTP status. */
-  status: number;
-  /** Sender or Receiver (Query protocols); derived from the status when absent. */
-  type?: 'Sender' | 'Receiver';
-  /** Extra response headers (e.g. `x-amz-bucket-region`). */
-  headers?: Record<string, string>;
-  /** Extra protocol fields (e.g. S3's `BucketName`, `Endpoint`). */
-  fields?: Record<string, string>;
 }
 
 /**

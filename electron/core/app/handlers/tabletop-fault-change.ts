@@ -4,10 +4,14 @@ import type {
   TabletopOutageMode,
   TabletopQuotaChoice,
 } from '../../api/calls/tabletop';
-import { FaultController, type FaultState } from '../../../simulator';
-import { DEFAULT_CONCURRENT_SNAPSHOT_COPIES } from '../../../simulator/services/ec2/operations/copies';
-import { DEFAULT_CONCURRENT_COPIES } from '../../../simulator/services/rds/operations/snapshots';
-import { DEFAULT_CONCURRENT_RESTORES } from '../../../simulator/services/dynamodb/operations/restore';
+// The node-free parts of the simulator only: the renderer's tests use these rules too.
+import type { FaultState } from '../../../simulator/core/fault-state';
+import { FaultController } from '../../../simulator/core/faults';
+import {
+  DEFAULT_CONCURRENT_COPIES,
+  DEFAULT_CONCURRENT_RESTORES,
+  DEFAULT_CONCURRENT_SNAPSHOT_COPIES,
+} from '../../../simulator/core/quota-defaults';
 
 /** The quotas the simulated services enforce (their `ctx.quota` keys), with AWS's defaults. */
 export const TABLETOP_QUOTAS: readonly TabletopQuotaChoice[] = [

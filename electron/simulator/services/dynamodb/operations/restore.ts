@@ -25,9 +25,7 @@ import {
 } from '../model';
 import { backupStatus, findTable, pitrWindow, tableStatus } from '../status';
 import { tableView } from '../views';
-
-/** The default number of table restores that may run at once per account. */
-export const DEFAULT_CONCURRENT_RESTORES = 50;
+import { DEFAULT_CONCURRENT_RESTORES } from '../../../core/quota-defaults';
 
 interface RestoreShape {
   partitionKey: TableRecord['partitionKey'];

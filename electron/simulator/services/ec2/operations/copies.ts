@@ -21,9 +21,7 @@ import { defineOperation, requireQueryParams, type SchemaOperation } from '../..
 import { getImage, getSnapshot, restoreTargetFails, tagsFor } from '../lookup';
 import { ec2Id, type Ec2ImageRecord, type Ec2SnapshotRecord, type Ec2State } from '../model';
 import { imageState, snapshotState } from '../status';
-
-/** The default number of snapshot copies that may run at once into one region. */
-export const DEFAULT_CONCURRENT_SNAPSHOT_COPIES = 20;
+import { DEFAULT_CONCURRENT_SNAPSHOT_COPIES } from '../../../core/quota-defaults';
 
 function assertKmsKey(kmsKeyId: string | undefined, region: string): void {
   const match = kmsKeyId ? /^arn:aws[a-z-]*:kms:([a-z0-9-]+):/.exec(kmsKeyId) : null;

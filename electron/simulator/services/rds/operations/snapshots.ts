@@ -24,9 +24,7 @@ import {
 import { instanceStatus, snapshotStatus } from '../status';
 import { findInstance, snapshotView } from '../views';
 import { assertKmsKeyInRegion } from './restore';
-
-/** The default number of cross-region snapshot copies that may run at once into one region. */
-export const DEFAULT_CONCURRENT_COPIES = 5;
+import { DEFAULT_CONCURRENT_COPIES } from '../../../core/quota-defaults';
 
 function assertSnapshotId(id: string): void {
   if (!/^[a-zA-Z][a-zA-Z0-9-]{0,254}$/.test(id) || id.endsWith('-') || id.includes('--')) {
