@@ -28,7 +28,10 @@ export interface SimHandleOptions {
   requestTimeout?: number;
 }
 
-/** What the simulator reports after each answered request (the CLI saves state on mutations). */
+/**
+ * What the simulator reports after each answered request (saving uses {@link SimCommit}, which
+ * runs before the answer; these records come after it).
+ */
 export interface SimRequestRecord {
   service: string;
   region: string;
