@@ -111,6 +111,8 @@ export async function runSimulator(
         saver.stop();
       }
       await server.close();
+      // A clean stop pauses the account's clock (see writeStateFile); a crash does not.
+      if (stateFile) await writeStateFile(stateFile, sim, { pauseClock: true });
       sim.close();
     },
   };
@@ -146,7 +148,7 @@ export function simulatorCommand(): Command {
     .option('--speed <x>', 'exercise speed, 1 to 600 (simulated seconds per real second)', parseSpeed)
     .option(
       '--state <file>',
-      'resume from FILE when it exists; keep the account there across restarts (every change is saved before it is answered; on resume the clock catches up the time it was down × speed)',
+      'resume from FILE when it exists; keep the account there across restarts (every change is saved before it is answered; after Ctrl+C the clock resumes where it stopped, after a crash it catches up the time it was down × speed)',
     )
     .option('--seed <n>', 'random seed (overrides the scenario)', parseSeed)
     .action(

@@ -14,7 +14,6 @@ import path from 'node:path';
 import { SessionService } from '../credentials/session-service';
 import { DEFAULT_SCENARIO, type Simulator } from '../../simulator';
 import { openTabletopAccount, type TabletopAccount } from '../tabletop/tabletop-account';
-import { writeStateFile } from '../../simulator/core/state-file';
 import { approveDeviceCode } from '../../simulator/services/sso-oidc';
 import type { AssessService } from '../assess/assess-service';
 import { assessServiceForCore } from '../assess/assess-for-core';
@@ -52,7 +51,6 @@ export class Core {
   /** Quarterly backup drills, their records and history (`electron/core/drill`). */
   readonly drill: DrillService;
   private tabletopAccount: Promise<TabletopAccount> | null = null;
-  private tabletopSaves: Promise<void> = Promise.resolve();
   private handlers: Handlers | null = null;
 
   private constructor(
@@ -126,17 +124,15 @@ export class Core {
   }
 
   /**
-   * Save the tabletop account's state now (a facilitator's fault change, which is no AWS request
-   * and so not saved by the account's own saver). Saves run one after another, each writing the
-   * state as it is when it runs, so the last change is the one on disk. TABLETOP only.
+   * Save the tabletop account's state now (a facilitator's fault change, which is no AWS request).
+   * The save takes its turn with the account's own saves, so the last change is the one on disk;
+   * rejects when the write fails. TABLETOP only.
    */
   async saveTabletopAccount(): Promise<void> {
     await this.tabletopSimulator();
     const account = await this.tabletopAccount;
     if (!account) throw new Error('The tabletop account is not open.');
-    const save = this.tabletopSaves.then(() => writeStateFile(account.stateFile, account.simulator));
-    this.tabletopSaves = save.catch(() => undefined);
-    await save;
+    await account.save();
   }
 
   /** Validate and run one call; always answers with a value. */

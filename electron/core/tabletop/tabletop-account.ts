@@ -16,6 +16,11 @@ export interface TabletopAccount {
   stateFile: string;
   /** Whether the account was resumed from an earlier run rather than started from the scenario. */
   resumed: boolean;
+  /**
+   * Save now (e.g. after a facilitator's fault change, which is no AWS request), in turn with the
+   * saves of answered requests; rejects when the write fails.
+   */
+  save(): Promise<void>;
   /** Save now and stop saving. */
   close(): Promise<void>;
 }
@@ -66,9 +71,12 @@ export async function openTabletopAccount(options: {
     simulator,
     stateFile,
     resumed: saved !== undefined,
+    save: () => saver.save(),
     async close() {
       await saver.flush();
       saver.stop();
+      // A clean close pauses the exercise: it resumes at the simulated time it was left at.
+      await writeStateFile(stateFile, simulator, { pauseClock: true });
     },
   };
 }

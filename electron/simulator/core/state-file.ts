@@ -37,9 +37,27 @@ export async function readStateFile(file: string): Promise<SimulatorState | unde
   return parsed.data;
 }
 
+/** Options of {@link writeStateFile}. */
+export interface WriteStateOptions {
+  /**
+   * Save the clock paused: without the real time of the save, so a resumed account continues from
+   * the saved simulated time instead of catching up the time it was closed. For a clean stop (the
+   * app quits, Ctrl+C on the command): the exercise waits for its people. A crash leaves the last
+   * save's real time in the file, and the account then catches up, so time seen before the crash
+   * never goes backwards.
+   */
+  pauseClock?: boolean;
+}
+
 /** Write the simulator's state atomically (a crash leaves the old or the new file, never half). */
-export async function writeStateFile(file: string, sim: Simulator): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(sim.save())}\n`);
+export async function writeStateFile(
+  file: string,
+  sim: Simulator,
+  options: WriteStateOptions = {},
+): Promise<void> {
+  const state = sim.save();
+  if (options.pauseClock) delete state.clock.wallTime;
+  await writeFileAtomic(file, `${JSON.stringify(state)}\n`);
 }
 
 /** Options of {@link saveOnMutation}. */
@@ -60,6 +78,11 @@ export interface StateFileSaver {
    * `onError` and do not reject (what `close` and `stop` paths want).
    */
   flush(): Promise<void>;
+  /**
+   * Save now, in turn with the saves of answered changes (so an older snapshot can never land
+   * after it): resolves once on disk, rejects when the write fails (also told to `onError`).
+   */
+  save(): Promise<void>;
   /** Stop saving: mutating requests are answered without waiting for a save again. */
   stop(): void;
 }
@@ -94,6 +117,7 @@ export function saveOnMutation(
   const unsubscribe = sim.clock.onChange(() => void save());
   return {
     flush: save,
+    save: () => commit(),
     stop: () => {
       sim.setCommit(undefined);
       unsubscribe();

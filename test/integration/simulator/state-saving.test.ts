@@ -12,7 +12,7 @@ import { runSimulator } from '../../../electron/cli/commands/simulator';
 import { openTabletopAccount } from '../../../electron/core/tabletop/tabletop-account';
 import { createSimulator, startSimulatorServer } from '../../../electron/simulator';
 import type { Simulator, SimulatorState } from '../../../electron/simulator';
-import { saveOnMutation } from '../../../electron/simulator/core/state-file';
+import { saveOnMutation, writeStateFile } from '../../../electron/simulator/core/state-file';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const WEST = 'us-west-2';
@@ -256,5 +256,63 @@ describe('a resumed account has kept running', () => {
     } finally {
       second.close();
     }
+  });
+});
+
+describe('a cleanly stopped account waits for its people', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'drwr-state-paused-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const savedClock = async (file: string) =>
+    (JSON.parse(await readFile(file, 'utf8')) as SimulatorState).clock;
+
+  it('resumes at the simulated time it was saved at when the clock was saved paused', async () => {
+    let real = Date.parse('2026-11-26T08:00:00.000Z');
+    const first = await createSimulator({ scenario: 'healthy', speed: 60, realNow: () => real });
+    const file = path.join(dir, 'paused.json');
+    await writeStateFile(file, first, { pauseClock: true });
+    const leftAt = first.clock.now().getTime();
+    first.close();
+
+    real += 3_600_000; // closed for an hour: 60 simulated hours had it kept running
+    const second = await createSimulator({
+      state: JSON.parse(await readFile(file, 'utf8')),
+      realNow: () => real,
+    });
+    try {
+      expect(second.clock.now().getTime()).toBe(leftAt);
+    } finally {
+      second.close();
+    }
+  });
+
+  it('the tabletop account: running, the file carries the real time of each save; closed, the clock is paused', async () => {
+    const account = await openTabletopAccount({
+      dataDir: dir,
+      scenario: 'healthy',
+      onError: () => undefined,
+    });
+    await restore({ requestHandler: account.simulator.requestHandler }, 'orders-events-paused-app');
+    expect((await savedClock(account.stateFile)).wallTime).toEqual(expect.any(String));
+    await account.close();
+    account.simulator.close();
+    const clock = await savedClock(account.stateFile);
+    expect(clock.wallTime).toBeUndefined();
+    expect(Date.parse(clock.now)).not.toBeNaN();
+  });
+
+  it('dr-war-room simulator --state: a clean stop saves the clock paused', async () => {
+    const file = path.join(dir, 'cli.json');
+    const running = await runSimulator({ port: 0, scenario: 'healthy', state: file });
+    await restore({ endpoint: running.server.url, forcePathStyle: true }, 'orders-events-paused-cli');
+    expect((await savedClock(file)).wallTime).toEqual(expect.any(String));
+    await running.stop();
+    expect((await savedClock(file)).wallTime).toBeUndefined();
+    expect(await readFile(file, 'utf8')).toContain('orders-events-paused-cli');
   });
 });
