@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { FieldProblem } from './field-problem';
+import { RegionSelect } from './choice-select';
+import { FaultFormShell } from './fault-form-shell';
 import { parseLagMinutes } from './facilitator-model';
 import type { FaultFormProps } from './form-props';
 
@@ -12,12 +13,10 @@ export function LagForm({ view, busy, apply }: FaultFormProps) {
   const [problem, setProblem] = useState<string | null>(null);
 
   return (
-    <form
-      className="panel facilitator-form"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <FaultFormShell
+      id={id}
+      title="S3 replication lag"
+      onSubmit={() => {
         if (source === destination) {
           setProblem('Choose two different regions: replication lag is from one region to another.');
           return;
@@ -35,48 +34,29 @@ export function LagForm({ view, busy, apply }: FaultFormProps) {
           lagMinutes: parsed.value,
         });
       }}
+      fields={
+        <>
+          <RegionSelect label="From" regions={view.regions} value={source} onChange={setSource} />
+          <RegionSelect label="To" regions={view.regions} value={destination} onChange={setDestination} />
+          <label>
+            Extra lag (minutes)
+            <input
+              inputMode="decimal"
+              value={lag}
+              onChange={(e) => setLag(e.target.value)}
+              size={6}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem` : undefined}
+            />
+          </label>
+        </>
+      }
+      submit={{ label: 'Set lag', tone: 'primary', disabled: busy }}
+      problem={problem}
     >
-      <h2 id={`${id}-heading`}>S3 replication lag</h2>
-      <div className="facilitator-row">
-        <label>
-          From
-          <select value={source} onChange={(e) => setSource(e.target.value)}>
-            {view.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          To
-          <select value={destination} onChange={(e) => setDestination(e.target.value)}>
-            {view.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Extra lag (minutes)
-          <input
-            inputMode="decimal"
-            value={lag}
-            onChange={(e) => setLag(e.target.value)}
-            size={6}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-problem` : undefined}
-          />
-        </label>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Set lag
-        </button>
-      </div>
-      <FieldProblem id={`${id}-problem`} message={problem} />
       <p className="muted">
         Objects written from now on reach the replica this much later; 0 removes the lag.
       </p>
-    </form>
+    </FaultFormShell>
   );
 }

@@ -1,7 +1,11 @@
 import { useId, useState } from 'react';
 import { tabletopOutageModes, type TabletopOutageMode } from '../../../../electron/core/api/calls/tabletop';
+import { ChoiceSelect, RegionSelect } from './choice-select';
+import { FaultFormShell } from './fault-form-shell';
 import { OUTAGE_MODE_TITLE } from './facilitator-model';
 import type { FaultFormProps } from './form-props';
+
+const MODE_CHOICES = tabletopOutageModes.map((m) => ({ value: m, title: OUTAGE_MODE_TITLE[m] }));
 
 /** Take a region's APIs down: every service or the chosen ones, refused, timing out, or 503. */
 export function OutageForm({ view, busy, apply }: FaultFormProps) {
@@ -12,37 +16,19 @@ export function OutageForm({ view, busy, apply }: FaultFormProps) {
   const down = view.faults.regionOutages.some((o) => o.region === region);
 
   return (
-    <form
-      className="panel facilitator-form"
-      aria-labelledby={`${id}-heading`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <FaultFormShell
+      id={id}
+      title="Take a region down"
+      onSubmit={() => {
         void apply({ kind: 'regionDown', region, mode, ...(services.length > 0 ? { services } : {}) });
       }}
+      fields={
+        <>
+          <RegionSelect label="Region" regions={view.regions} value={region} onChange={setRegion} />
+          <ChoiceSelect label="How its APIs fail" choices={MODE_CHOICES} value={mode} onChange={setMode} />
+        </>
+      }
     >
-      <h2 id={`${id}-heading`}>Take a region down</h2>
-      <div className="facilitator-row">
-        <label>
-          Region
-          <select value={region} onChange={(e) => setRegion(e.target.value)}>
-            {view.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          How its APIs fail
-          <select value={mode} onChange={(e) => setMode(e.target.value as TabletopOutageMode)}>
-            {tabletopOutageModes.map((m) => (
-              <option key={m} value={m}>
-                {OUTAGE_MODE_TITLE[m]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
       <fieldset className="facilitator-services">
         <legend>Services that fail (none ticked: every service)</legend>
         {view.services.map((s) => (
@@ -71,6 +57,6 @@ export function OutageForm({ view, busy, apply }: FaultFormProps) {
           Bring {region} back up
         </button>
       </div>
-    </form>
+    </FaultFormShell>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { FieldProblem } from './field-problem';
+import { ChoiceSelect } from './choice-select';
+import { FaultFormShell } from './fault-form-shell';
 import { parseQuotaValue, quotaKeyOf } from './facilitator-model';
 import type { FaultFormProps } from './form-props';
 
@@ -13,12 +14,10 @@ export function QuotaForm({ view, busy, apply }: FaultFormProps) {
   const quota = view.quotas.find((q) => q.key === choice);
 
   return (
-    <form
-      className="panel facilitator-form"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <FaultFormShell
+      id={id}
+      title="Quota"
+      onSubmit={() => {
         if (!quota) return;
         const key = quotaKeyOf(quota, suffix);
         if (!key.ok) {
@@ -33,48 +32,46 @@ export function QuotaForm({ view, busy, apply }: FaultFormProps) {
         setProblem(null);
         void apply({ kind: 'setQuota', key: key.value, value: parsed.value });
       }}
-    >
-      <h2 id={`${id}-heading`}>Quota</h2>
-      <div className="facilitator-row">
-        <label className="facilitator-wide">
-          Quota
-          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-            {view.quotas.map((q) => (
-              <option key={q.key} value={q.key}>
-                {q.title} (default {q.defaultValue === null ? 'unlimited' : q.defaultValue})
-              </option>
-            ))}
-          </select>
-        </label>
-        {quota?.prefix ? (
+      fields={
+        <>
+          <ChoiceSelect
+            label="Quota"
+            className="facilitator-wide"
+            choices={view.quotas.map((q) => ({
+              value: q.key,
+              title: `${q.title} (default ${q.defaultValue === null ? 'unlimited' : q.defaultValue})`,
+            }))}
+            value={choice}
+            onChange={setChoice}
+          />
+          {quota?.prefix ? (
+            <label>
+              Instance type
+              <input
+                value={suffix}
+                onChange={(e) => setSuffix(e.target.value)}
+                placeholder="m5.large"
+                size={12}
+                aria-invalid={problem?.field === 'suffix' ? true : undefined}
+                aria-describedby={problem?.field === 'suffix' ? `${id}-problem` : undefined}
+              />
+            </label>
+          ) : null}
           <label>
-            Instance type
+            Limit
             <input
-              value={suffix}
-              onChange={(e) => setSuffix(e.target.value)}
-              placeholder="m5.large"
-              size={12}
-              aria-invalid={problem?.field === 'suffix' ? true : undefined}
-              aria-describedby={problem?.field === 'suffix' ? `${id}-problem` : undefined}
+              inputMode="numeric"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              size={8}
+              aria-invalid={problem?.field === 'value' ? true : undefined}
+              aria-describedby={problem?.field === 'value' ? `${id}-problem` : undefined}
             />
           </label>
-        ) : null}
-        <label>
-          Limit
-          <input
-            inputMode="numeric"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            size={8}
-            aria-invalid={problem?.field === 'value' ? true : undefined}
-            aria-describedby={problem?.field === 'value' ? `${id}-problem` : undefined}
-          />
-        </label>
-        <button type="submit" className="button button-primary" disabled={busy || !quota}>
-          Set quota
-        </button>
-      </div>
-      <FieldProblem id={`${id}-problem`} message={problem?.message ?? null} />
-    </form>
+        </>
+      }
+      submit={{ label: 'Set quota', tone: 'primary', disabled: busy || !quota }}
+      problem={problem?.message ?? null}
+    />
   );
 }

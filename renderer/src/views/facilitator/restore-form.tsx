@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../store/index';
-import { FieldProblem } from './field-problem';
+import { FaultFormShell } from './fault-form-shell';
 import { parseRestoreTarget, restoreTargetSuggestions } from './facilitator-model';
 import type { FaultFormProps } from './form-props';
 
@@ -25,17 +25,11 @@ export function RestoreForm({ busy, apply }: FaultFormProps) {
   };
 
   return (
-    <form
-      className="panel facilitator-form"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        send('failRestore');
-      }}
-    >
-      <h2 id={`${id}-heading`}>Make a restore fail</h2>
-      <div className="facilitator-row">
+    <FaultFormShell
+      id={id}
+      title="Make a restore fail"
+      onSubmit={() => send('failRestore')}
+      fields={
         <label className="facilitator-wide">
           Restore target (name or id)
           <input
@@ -48,10 +42,10 @@ export function RestoreForm({ busy, apply }: FaultFormProps) {
             aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
           />
         </label>
-        <button type="submit" className="button button-danger" disabled={busy}>
-          Make it fail
-        </button>
-      </div>
+      }
+      submit={{ label: 'Make it fail', tone: 'danger', disabled: busy }}
+      problem={problem}
+    >
       {suggestions.length > 0 ? (
         <datalist id={`${id}-targets`}>
           {suggestions.map((t) => (
@@ -61,13 +55,12 @@ export function RestoreForm({ busy, apply }: FaultFormProps) {
           ))}
         </datalist>
       ) : null}
-      <FieldProblem id={`${id}-problem`} message={problem} />
       <p id={`${id}-hint`} className="muted">
         The target as the recovery plan names it: the new RDS instance id, the new DynamoDB table name, the
         copied AMI&apos;s name, or the new EC2 instance&apos;s Name tag or id. The restore starts, then ends
         failed.{' '}
         {suggestions.length > 0 ? "The open incident's recovery plan's targets are offered as you type." : ''}
       </p>
-    </form>
+    </FaultFormShell>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { FieldProblem } from './field-problem';
+import { ChoiceSelect, RegionSelect } from './choice-select';
+import { FaultFormShell } from './fault-form-shell';
 import { parsePercent } from './facilitator-model';
 import type { FaultFormProps } from './form-props';
 
@@ -12,12 +13,10 @@ export function ThrottleForm({ view, busy, apply }: FaultFormProps) {
   const [problem, setProblem] = useState<string | null>(null);
 
   return (
-    <form
-      className="panel facilitator-form"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <FaultFormShell
+      id={id}
+      title="Throttling"
+      onSubmit={() => {
         const parsed = parsePercent(rate);
         if (!parsed.ok) {
           setProblem(parsed.message);
@@ -31,48 +30,39 @@ export function ThrottleForm({ view, busy, apply }: FaultFormProps) {
           ...(service ? { service } : {}),
         });
       }}
-    >
-      <h2 id={`${id}-heading`}>Throttling</h2>
-      <div className="facilitator-row">
-        <label>
-          Region
-          <select value={region} onChange={(e) => setRegion(e.target.value)}>
-            <option value="">Every region</option>
-            {view.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Service
-          <select value={service} onChange={(e) => setService(e.target.value)}>
-            <option value="">Every service</option>
-            {view.services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Requests throttled (%)
-          <input
-            inputMode="decimal"
-            value={rate}
-            onChange={(e) => setRate(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-problem` : undefined}
-            size={6}
+      fields={
+        <>
+          <RegionSelect
+            label="Region"
+            anyTitle="Every region"
+            regions={view.regions}
+            value={region}
+            onChange={setRegion}
           />
-        </label>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Set throttling
-        </button>
-      </div>
-      <FieldProblem id={`${id}-problem`} message={problem} />
+          <ChoiceSelect
+            label="Service"
+            anyTitle="Every service"
+            choices={view.services.map((s) => ({ value: s.id, title: s.title }))}
+            value={service}
+            onChange={setService}
+          />
+          <label>
+            Requests throttled (%)
+            <input
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem` : undefined}
+              size={6}
+            />
+          </label>
+        </>
+      }
+      submit={{ label: 'Set throttling', tone: 'primary', disabled: busy }}
+      problem={problem}
+    >
       <p className="muted">0 % stops throttling for that region and service.</p>
-    </form>
+    </FaultFormShell>
   );
 }
