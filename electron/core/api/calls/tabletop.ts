@@ -75,6 +75,11 @@ const service = z
   .trim()
   .regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be a service signing name such as s3, rds, ec2 or dynamodb');
 
+const quotaKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(\.[A-Za-z0-9-]+){1,3}$/, 'must be a quota key such as dynamodb.concurrentRestores');
+
 /** One change of the facilitator's fault switches; it takes effect on the next request. */
 export const faultChangeSchema = z.discriminatedUnion('kind', [
   z
@@ -101,26 +106,14 @@ export const faultChangeSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('setQuota'),
-      key: z
-        .string()
-        .trim()
-        .regex(
-          /^[a-z0-9]+(\.[A-Za-z0-9-]+){1,3}$/,
-          'must be a quota key such as dynamodb.concurrentRestores',
-        ),
+      key: quotaKey,
       value: z.number().int('must be a whole number').min(0).max(1_000_000),
     })
     .strict(),
   z
     .object({
       kind: z.literal('clearQuota'),
-      key: z
-        .string()
-        .trim()
-        .regex(
-          /^[a-z0-9]+(\.[A-Za-z0-9-]+){1,3}$/,
-          'must be a quota key such as dynamodb.concurrentRestores',
-        ),
+      key: quotaKey,
     })
     .strict(),
   z
