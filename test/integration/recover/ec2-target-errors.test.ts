@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecoverableResource, RecoveryPlan } from '../../../electron/core/recover/types';
+import type { RecoveryPlan } from '../../../electron/core/recover/types';
 import type { Simulator } from '../../../electron/simulator';
-import { ACCOUNT, DATA_SNAP } from '../../fixtures/recover/scenario';
-import { execute, MAPPING, plan, startSim } from './support';
+import { dataVolumes } from '../../fixtures/recover/resources';
+import { DATA_SNAP } from '../../fixtures/recover/scenario';
+import { execute, plan, startSim, VOLUME_MAPPING } from './support';
 
 let sim: Simulator | null = null;
 afterEach(() => {
@@ -11,38 +12,7 @@ afterEach(() => {
 });
 
 /** One data volume, copied from the us-east-1 snapshot and created in us-west-2a. */
-const VOLUME: RecoverableResource = {
-  id: 'vol-data',
-  service: 'ec2',
-  kind: 'volume',
-  name: 'data-0',
-  arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-00000000000000000`,
-  region: 'us-east-1',
-  tier: 'production',
-  tags: {},
-  details: {},
-  options: [
-    {
-      data: {
-        strategy: 'ebs-snapshot-copy',
-        sourceSnapshotId: DATA_SNAP,
-        createdAt: '2026-11-25T22:00:00Z',
-        encrypted: false,
-        sizeGiB: 100,
-        attach: null,
-      },
-      available: true,
-      note: null,
-      rpoMinutes: 360,
-      best: true,
-    },
-  ],
-};
-
-const VOLUME_MAPPING = {
-  ...MAPPING,
-  defaults: { ...MAPPING.defaults, ec2: { ...MAPPING.defaults.ec2, availabilityZone: 'us-west-2a' } },
-};
+const VOLUME = dataVolumes(1)[0]!;
 
 function volumePlan(): RecoveryPlan {
   return plan([VOLUME], [{ resourceId: VOLUME.id }], { mapping: VOLUME_MAPPING });

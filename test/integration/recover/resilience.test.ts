@@ -3,22 +3,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TAG_INCIDENT } from '../../../electron/core/aws';
 import { RecoveryExecutor } from '../../../electron/core/recover/executor/executor';
 import { gatherTargetFacts } from '../../../electron/core/recover/target-facts';
-import type { RecoverableResource, RecoveryRun } from '../../../electron/core/recover/types';
+import type { RecoveryRun } from '../../../electron/core/recover/types';
 import type { Simulator } from '../../../electron/simulator';
-import { recoverResources } from '../../fixtures/recover/resources';
-import { ACCOUNT, DATA_SNAP } from '../../fixtures/recover/scenario';
+import { dataVolumes, recoverResources } from '../../fixtures/recover/resources';
 import {
   confirmed,
   execute,
   FAST_POLL,
   INCIDENT,
-  MAPPING,
   MemoryJournal,
   OPEN_FACTS,
   plan,
   rdsWindow,
   REGIONS,
   startSim,
+  VOLUME_MAPPING,
 } from './support';
 
 let sim: Simulator | null = null;
@@ -26,42 +25,6 @@ afterEach(() => {
   sim?.close();
   sim = null;
 });
-
-/** `n` data volumes to copy from the same us-east-1 snapshot (each its own chain). */
-function volumes(n: number): RecoverableResource[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `vol-${i}`,
-    service: 'ec2' as const,
-    kind: 'volume' as const,
-    name: `data-${i}`,
-    arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-0${String(i).padStart(16, '0')}`,
-    region: 'us-east-1',
-    tier: 'production',
-    tags: {},
-    details: {},
-    options: [
-      {
-        data: {
-          strategy: 'ebs-snapshot-copy' as const,
-          sourceSnapshotId: DATA_SNAP,
-          createdAt: '2026-11-25T22:00:00Z',
-          encrypted: false,
-          sizeGiB: 100,
-          attach: null,
-        },
-        available: true,
-        note: null,
-        rpoMinutes: 360,
-        best: true,
-      },
-    ],
-  }));
-}
-
-const VOLUME_MAPPING = {
-  ...MAPPING,
-  defaults: { ...MAPPING.defaults, ec2: { ...MAPPING.defaults.ec2, availabilityZone: 'us-west-2a' } },
-};
 
 function waitFor(predicate: (run: RecoveryRun) => boolean): {
   onChange: (run: RecoveryRun) => void;
@@ -86,8 +49,8 @@ describe('recovery resilience', () => {
     const started = await startSim({ mutate: (s) => delete s.faults, minutesPerRequest: 0.2 });
     sim = started.sim;
     const p = plan(
-      volumes(8),
-      volumes(8).map((v) => ({ resourceId: v.id })),
+      dataVolumes(8),
+      dataVolumes(8).map((v) => ({ resourceId: v.id })),
       { mapping: VOLUME_MAPPING },
     );
     expect(p.problems).toContainEqual(expect.objectContaining({ code: 'quota-queue', severity: 'warning' }));
@@ -120,8 +83,8 @@ describe('recovery resilience', () => {
     const started = await startSim({ mutate: (s) => delete s.faults, minutesPerRequest: 0.2 });
     sim = started.sim;
     const p = plan(
-      volumes(8),
-      volumes(8).map((v) => ({ resourceId: v.id })),
+      dataVolumes(8),
+      dataVolumes(8).map((v) => ({ resourceId: v.id })),
       { mapping: VOLUME_MAPPING },
     );
     const journal = new MemoryJournal();
@@ -161,8 +124,8 @@ describe('recovery resilience', () => {
     sim = started.sim;
     started.sim.faults.setQuota('ec2.concurrentSnapshotCopies', 2);
     const p = plan(
-      volumes(4),
-      volumes(4).map((v) => ({ resourceId: v.id })),
+      dataVolumes(4),
+      dataVolumes(4).map((v) => ({ resourceId: v.id })),
       { mapping: VOLUME_MAPPING },
     );
     const journal = new MemoryJournal();

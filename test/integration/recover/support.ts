@@ -36,6 +36,12 @@ export const MAPPING: RecoveryMapping = {
   resources: {},
 };
 
+/** `MAPPING` with the EC2 default placed in us-west-2a, where the copied volumes are created. */
+export const VOLUME_MAPPING: RecoveryMapping = {
+  ...MAPPING,
+  defaults: { ...MAPPING.defaults, ec2: { ...MAPPING.defaults.ec2, availabilityZone: 'us-west-2a' } },
+};
+
 /** An in-memory journal: the entries, in order. */
 export class MemoryJournal implements RunJournal {
   readonly entries: RunEntry[] = [];
