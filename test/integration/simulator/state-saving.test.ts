@@ -13,6 +13,7 @@ import { openTabletopAccount } from '../../../electron/core/tabletop/tabletop-ac
 import { createSimulator, startSimulatorServer } from '../../../electron/simulator';
 import type { Simulator, SimulatorState } from '../../../electron/simulator';
 import { saveOnMutation, writeStateFile } from '../../../electron/simulator/core/state-file';
+import { isSettled, until } from '../../support/settle';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const WEST = 'us-west-2';
@@ -47,22 +48,6 @@ function blockingWrites() {
   const write = (state: SimulatorState) =>
     new Promise<void>((resolve, reject) => writes.push({ state, release: resolve, fail: reject }));
   return { write, writes };
-}
-
-/** Let pending callbacks run until `condition` holds. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setImmediate(r));
-}
-
-/** Whether `promise` has settled once pending callbacks ran. */
-async function isSettled(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-  return settled;
 }
 
 describe('a mutating answer is released only after its save', () => {

@@ -11,6 +11,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../../../electron/simulator';
 import type { SimCommit } from '../../../../electron/simulator/core/simulator';
+import { isSettled, until } from '../../../support/settle';
 
 const scenario = path.resolve('test/fixtures/scenarios/s3-basic.yaml');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
@@ -24,22 +25,6 @@ function heldCommit() {
   const held: { resolve: () => void; reject: (error: Error) => void }[] = [];
   const commit: SimCommit = () => new Promise<void>((resolve, reject) => held.push({ resolve, reject }));
   return { commit, held };
-}
-
-/** Let pending callbacks run until `condition` holds. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setImmediate(r));
-}
-
-/** Whether `promise` has settled (after letting pending callbacks run). */
-async function isSettled(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-  return settled;
 }
 
 describe('the simulator commit hook', () => {
