@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, startSimulatorServer } from '../../../electron/simulator';
 import type { FaultState, Simulator, SimulatorServer } from '../../../electron/simulator';
+import { awsCliPresent, runAwsCli } from '../../support/aws-cli';
 
 /**
  * The real `aws` CLI against `dr-war-room simulator` (the same server, in-process, on port 0):
@@ -49,44 +49,17 @@ function shapeOf(command: string): { op: string; options: string[] } {
   return { op: `${words[1]} ${words[2]}`, options: words.filter((w) => w.startsWith('--')).sort() };
 }
 
-function runAws(url: string, region: string, args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      'aws',
-      ['--endpoint-url', url, '--region', region, '--output', 'json', ...args],
-      {
-        env: {
-          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-          HOME: process.env['HOME'] ?? tmpdir(),
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_CONFIG_FILE: '/nonexistent',
-          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_MAX_ATTEMPTS: '1',
-          AWS_RETRY_MODE: 'standard',
-          AWS_PAGER: '',
-        },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        let json: Record<string, unknown> = {};
-        if (stdout.trim()) {
-          try {
-            json = JSON.parse(stdout) as Record<string, unknown>;
-          } catch {
-            json = {};
-          }
-        }
-        resolve({ code, stdout, stderr, json });
-      },
-    );
-  });
-}
-
-function awsCliPresent(): Promise<boolean> {
-  return new Promise((resolve) => execFile('aws', ['--version'], (error) => resolve(!error)));
+async function runAws(url: string, region: string, args: string[]): Promise<CliResult> {
+  const run = await runAwsCli(url, region, args, { AWS_RETRY_MODE: 'standard' });
+  let json: Record<string, unknown> = {};
+  if (run.stdout.trim()) {
+    try {
+      json = JSON.parse(run.stdout) as Record<string, unknown>;
+    } catch {
+      json = {};
+    }
+  }
+  return { ...run, json };
 }
 
 type Row = Record<string, unknown>;

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, startSimulatorServer } from '../../../electron/simulator';
 import type { Simulator, SimulatorServer } from '../../../electron/simulator';
 import type { RawHttpRequest } from '../../../electron/simulator/core/router';
+import { runAwsCli } from '../../support/aws-cli';
 
 /** A SigV4 Authorization header whose credential scope names `service` in us-east-1. */
 function signedFor(service: string): string {
@@ -21,32 +20,6 @@ function request(over: Partial<RawHttpRequest> & { service: string }): RawHttpRe
     ...rest,
     headers: { authorization: signedFor(service), ...(rest.headers ?? {}) },
   };
-}
-
-/** The real `aws` CLI against the server, as exercise participants run it; never throws. */
-function runAws(url: string, args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'aws',
-      ['--endpoint-url', url, '--region', 'us-east-1', '--output', 'json', ...args],
-      {
-        env: {
-          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-          HOME: process.env['HOME'] ?? tmpdir(),
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_CONFIG_FILE: '/nonexistent',
-          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_MAX_ATTEMPTS: '1',
-          AWS_PAGER: '',
-        },
-        timeout: 60_000,
-      },
-      (error, _stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
-    );
-  });
 }
 
 let sim: Simulator;
@@ -149,7 +122,7 @@ describe('a service the simulator does not model (the real aws CLI)', () => {
     ['logs', 'describe-log-groups', 'DescribeLogGroups'],
     ['sns', 'list-topics', 'ListTopics'],
   ])('aws %s %s prints the error code and the message', async (service, command, operation) => {
-    const result = await runAws(server.url, [service, command]);
+    const result = await runAwsCli(server.url, 'us-east-1', [service, command]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(
       `An error occurred (UnrecognizedClientException) when calling the ${operation} operation: The simulator does not model the service "${service}"`,
