@@ -6,7 +6,6 @@ import type { StateFileSaver } from '../../simulator/core/state-file';
 import { readStateFile, saveOnMutation, writeStateFile } from '../../simulator/core/state-file';
 import { startSimulatorServer } from '../../simulator/server';
 import type { SimulatorServer } from '../../simulator/server';
-import { createFaultSaveHook } from '../fault-save-hook';
 import { resumeNotes, scenarioNameOf } from '../simulator-resume';
 import { simulatorFaultsCommand } from './simulator-faults';
 
@@ -59,7 +58,6 @@ export async function runSimulator(
           ...(options.seed !== undefined ? { seed: options.seed } : {}),
         })
       : [];
-  const faultSave = stateFile ? createFaultSaveHook(onSaveError) : undefined;
   const sim = await createSimulator({
     ...(saved ? { state: saved } : {}),
     ...(options.scenario ? { scenario: options.scenario } : {}),
@@ -67,28 +65,26 @@ export async function runSimulator(
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
+  // The saver runs before the server listens, so a facilitator's fault change (the control
+  // route answers once `save()` has it on disk) and every mutating request are saved from the
+  // first request on.
+  let saver: StateFileSaver | undefined;
   let server: SimulatorServer;
   try {
+    if (stateFile) {
+      await writeStateFile(stateFile, sim);
+      saver = saveOnMutation(sim, stateFile, { onError: onSaveError });
+    }
+    const persist = saver?.save;
     server = await startSimulatorServer(sim, {
       port: options.port,
       ...(options.host ? { host: options.host } : {}),
-      ...(faultSave ? { onFaultsChanged: faultSave.persist } : {}),
+      ...(persist ? { onFaultsChanged: persist } : {}),
     });
   } catch (error) {
+    saver?.stop();
     sim.close();
     throw error;
-  }
-  let saver: StateFileSaver | undefined;
-  if (stateFile && faultSave) {
-    try {
-      await writeStateFile(stateFile, sim);
-    } catch (error) {
-      await server.close();
-      sim.close();
-      throw error;
-    }
-    saver = saveOnMutation(sim, stateFile, { onError: faultSave.onError });
-    faultSave.attach(saver);
   }
   const region = sim.regions.find((r) => r !== 'us-east-1') ?? sim.regions[0] ?? 'us-east-1';
   const banner = [
